@@ -1,0 +1,87 @@
+import table from "../../data/regions-gbt2260.json" with { type: "json" };
+
+/** Tier of an administrative division code (行政区划层级). */
+export type RegionLevel = "province" | "municipal" | "county" | "township" | "village";
+
+export interface Region {
+  /** The code as given: 6 digits, or 12 for township and village. */
+  readonly code: string;
+  /** Name from the table; township and village names are not shipped. */
+  readonly name: string | undefined;
+  readonly level: RegionLevel;
+  /** The code one level up, or null for a province. */
+  readonly parentCode: string | null;
+}
+
+const names: Readonly<Record<string, string>> = table.regions;
+
+/** Source and edition of the region table, since codes change yearly. */
+export const regionTableInfo = { source: table.source, asOf: table.asOf, size: Object.keys(names).length } as const;
+
+const codePattern = /^[1-9][0-9]{5}([0-9]{6})?$/;
+
+export function isRegionCodeFormat(code: string): boolean {
+  return codePattern.test(code);
+}
+
+/** Level from the shape of the code: PP0000 province, PPCC00 city, PPCCDD county, then 3+3. */
+export function regionLevel(code: string): RegionLevel {
+  if (code.length === 12) return code.endsWith("000") ? "township" : "village";
+  if (code.endsWith("0000")) return "province";
+  if (code.endsWith("00")) return "municipal";
+  return "county";
+}
+
+function parentCodeOf(code: string): string | null {
+  switch (regionLevel(code)) {
+    case "village":
+      return `${code.slice(0, 9)}000`;
+    case "township":
+      return code.slice(0, 6);
+    case "county": {
+      // Counties directly under a province (省直辖县级) hang under a placeholder city such as
+      // 429000; when even that is missing, the province is the parent.
+      const city = `${code.slice(0, 4)}00`;
+      return names[city] !== undefined ? city : `${code.slice(0, 2)}0000`;
+    }
+    case "municipal":
+      return `${code.slice(0, 2)}0000`;
+    default:
+      return null;
+  }
+}
+
+/** The entry for a code; 12-digit codes are known when their county is. */
+export function lookupRegion(code: string): Region | undefined {
+  if (!codePattern.test(code)) return undefined;
+  const county = code.slice(0, 6);
+  if (names[county] === undefined) return undefined;
+  return { code, name: code.length === 6 ? names[code] : undefined, level: regionLevel(code), parentCode: parentCodeOf(code) };
+}
+
+export function regionName(code: string): string | undefined {
+  return names[code.slice(0, 6)];
+}
+
+/** The code itself, then its parents up to the province: county → city → province. */
+export function regionChain(code: string): Region[] {
+  const chain: Region[] = [];
+  let current: string | null = code;
+  while (current) {
+    const region = lookupRegion(current);
+    if (!region) break;
+    chain.push(region);
+    current = region.parentCode;
+  }
+  return chain;
+}
+
+const prefixLength: Record<RegionLevel, number> = { province: 2, municipal: 4, county: 6, township: 9, village: 12 };
+
+/** Whether `inner` lies within `outer` (or is it). Works on the code hierarchy alone. */
+export function isWithinRegion(inner: string, outer: string): boolean {
+  if (!codePattern.test(inner) || !codePattern.test(outer)) return false;
+  const length = prefixLength[regionLevel(outer)];
+  const innerLength = prefixLength[regionLevel(inner)];
+  return innerLength >= length && inner.slice(0, length) === outer.slice(0, length);
+}

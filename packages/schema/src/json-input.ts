@@ -1,0 +1,85 @@
+import { makeIssue } from "./errors.js";
+import type { ValidationIssue } from "./issue.js";
+
+export interface JsonInputLimits {
+  /** Largest accepted input in bytes (default 10 MiB). */
+  readonly maxBytes?: number;
+  /** Deepest accepted nesting of objects and arrays (default 64). */
+  readonly maxDepth?: number;
+}
+
+export type JsonInputResult =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly issue: ValidationIssue };
+
+export const DEFAULT_MAX_JSON_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_MAX_JSON_DEPTH = 64;
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+// Bracket depth measured on the text, outside strings, before JSON.parse builds anything:
+// a 10,000-level document is refused without recursing through it.
+function nestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max > limit) return max;
+      }
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return `${line}:${offset - lineStart + 1}`;
+}
+
+/**
+ * Decodes canonical JSON bytes (UTF-8, optional BOM) into a value, refusing empty, oversized,
+ * too deeply nested, non-UTF-8 and malformed input with a coded issue. Never throws.
+ */
+export function parseJsonInput(bytes: Uint8Array, limits: JsonInputLimits = {}): JsonInputResult {
+  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_JSON_BYTES;
+  const maxDepth = limits.maxDepth ?? DEFAULT_MAX_JSON_DEPTH;
+  if (bytes.byteLength > maxBytes)
+    return {
+      ok: false,
+      issue: makeIssue("EIX_SCHEMA_JSON_TOO_LARGE", "", { value: String(bytes.byteLength), limit: String(maxBytes) }),
+    };
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const hint = bytes[0] === 0xff || bytes[0] === 0xfe ? "UTF-16 byte-order mark" : "invalid UTF-8 byte sequence";
+    return { ok: false, issue: makeIssue("EIX_SCHEMA_JSON_ENCODING", "", { detail: hint }) };
+  }
+  if (text.trim() === "") return { ok: false, issue: makeIssue("EIX_SCHEMA_JSON_EMPTY", "") };
+  if (nestingDepth(text, maxDepth) > maxDepth)
+    return { ok: false, issue: makeIssue("EIX_SCHEMA_JSON_TOO_DEEP", "", { limit: String(maxDepth) }) };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : "";
+    return { ok: false, issue: makeIssue("EIX_SCHEMA_JSON_SYNTAX", "", { detail: `${message}${where}` }) };
+  }
+}
