@@ -1,4 +1,5 @@
 import { makeIssue } from "./errors.js";
+import { jsonErrorOffset, lineAndColumn } from "./internal/json-error-position.js";
 import type { ValidationIssue } from "./issue.js";
 
 export interface JsonInputLimits {
@@ -40,18 +41,6 @@ function nestingDepth(text: string, limit: number): number {
   return max;
 }
 
-function lineAndColumn(text: string, offset: number): string {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return `${line}:${offset - lineStart + 1}`;
-}
-
 /**
  * Decodes canonical JSON bytes (UTF-8, optional BOM) into a value, refusing empty, oversized,
  * too deeply nested, non-UTF-8 and malformed input with a coded issue. Never throws.
@@ -76,10 +65,15 @@ export function parseJsonInput(bytes: Uint8Array, limits: JsonInputLimits = {}):
     return { ok: false, issue: makeIssue("EIX_SCHEMA_JSON_TOO_DEEP", "", { limit: String(maxDepth) }) };
   try {
     return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : "";
-    return { ok: false, issue: makeIssue("EIX_SCHEMA_JSON_SYNTAX", "", { detail: `${message}${where}` }) };
+  } catch {
+    // JSON.parse's own message echoes the input (possibly megabytes); report the position.
+    const offset = Math.max(0, jsonErrorOffset(text));
+    const near = JSON.stringify(text.slice(offset, offset + 20));
+    return {
+      ok: false,
+      issue: makeIssue("EIX_SCHEMA_JSON_SYNTAX", "", {
+        detail: `${offset >= text.length ? "unexpected end of input" : `unexpected ${near}`} at ${lineAndColumn(text, offset)}`,
+      }),
+    };
   }
 }

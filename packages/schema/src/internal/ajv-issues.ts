@@ -4,16 +4,6 @@ import type { ValidationIssue } from "../issue.js";
 import { fieldLabel } from "./field-labels.js";
 import { displayValue, pointerSegment, valueAt } from "./pointer.js";
 
-const typeNames: Record<string, string> = {
-  string: "string（字符串）",
-  number: "number（数字）",
-  integer: "integer（整数）",
-  object: "object（对象）",
-  array: "array（数组）",
-  boolean: "boolean（布尔值）",
-  null: "null",
-};
-
 // A date-time that is complete but for its offset: the usual legacy mistake.
 const localDateTime = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
@@ -62,7 +52,7 @@ function mapError(error: ErrorObject, doc: unknown, kind: unknown): ValidationIs
       break;
     case "type":
       code = inCasualties ? "EIX_SCHEMA_CASUALTY_COUNT" : "EIX_SCHEMA_TYPE";
-      extra.expected = typeNames[String(params.type)] ?? String(params.type);
+      extra.expected = String(params.type);
       break;
     case "enum":
       code = "EIX_SCHEMA_ENUM";

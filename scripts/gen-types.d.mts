@@ -1,0 +1,2 @@
+export declare const modelFile: string;
+export declare function generateModelSource(): Promise<string>;
