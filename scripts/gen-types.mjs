@@ -50,7 +50,11 @@ export async function generateModelSource() {
   // by hand from the generated parts, so the generator sees only the common fields.
   const envelope = files.get("envelope.json");
   envelope.title = "EnvelopeCommon";
-  delete envelope.allOf;
+  // Conditional requirements (if/then) only tighten `required`; the generator would turn
+  // them into index signatures, so the TypeScript types show the unconditional shape.
+  for (const schema of files.values()) {
+    if (Array.isArray(schema.allOf) && schema.allOf.every((part) => part.if && part.then)) delete schema.allOf;
+  }
   const dir = mkdtempSync(join(tmpdir(), "eix-gen-"));
   try {
     mkdirSync(join(dir, "defs"));

@@ -32,7 +32,7 @@ export {
   parseJsonInput,
 } from "./json-input.js";
 export type * from "./model.js";
-export { SCHEMA_VERSION } from "./model.js";
+export { MODEL_VERSION, SCHEMA_VERSION } from "./model.js";
 export { isClassifiedMarking } from "./rules/handling.js";
 export { ENVELOPE_SCHEMA_ID, SCHEMA_BASE_URI, schemaDocuments } from "./schemas.js";
 export { isValidEnvelope, validate } from "./validate.js";

@@ -25,3 +25,9 @@ export type Payload = PayloadByKind[keyof PayloadByKind];
 
 /** Model version carried in every envelope's `schema` field. */
 export const SCHEMA_VERSION = "eix/1" as const;
+
+/**
+ * Semantic version of the canonical model, for adapters' supported ranges: the major number
+ * follows `schema` ("eix/1"); minor versions add optional fields only.
+ */
+export const MODEL_VERSION = "1.0.0" as const;

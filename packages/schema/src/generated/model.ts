@@ -426,7 +426,7 @@ export interface Extensions {
   [k: string]: {} | undefined;
 }
 /**
- * An early-warning message aligned with CAP 1.2 (预警信息).
+ * An early-warning message aligned with CAP 1.2 (预警信息). An alert or update carries the hazard, its effective time and headline; a cancellation may carry only what it cancels.
  */
 export interface Warning {
   /**
@@ -440,12 +440,12 @@ export interface Warning {
   /**
    * Event type code of the hazard (预警事件类型).
    */
-  eventType: string;
+  eventType?: string;
   /**
    * Hazard name as published, e.g. 大风 (预警事件名称).
    */
   eventName?: string;
-  level: WarningLevel;
+  level?: WarningLevel;
   /**
    * CAP urgency (紧迫程度).
    */
@@ -465,7 +465,7 @@ export interface Warning {
   /**
    * When the warning takes effect (生效时间).
    */
-  effective: string;
+  effective?: string;
   /**
    * When the warning expires (失效时间).
    */
@@ -473,7 +473,7 @@ export interface Warning {
   /**
    * Headline (标题).
    */
-  headline: string;
+  headline?: string;
   /**
    * Description of the hazard (预警内容).
    */
