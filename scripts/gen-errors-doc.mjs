@@ -1,16 +1,18 @@
 // Writes docs/errors.md from the packages' error tables (run with tsx, see package.json
 // "gen"). `--check` exits 1 when the committed page is stale.
 import { readFileSync, writeFileSync } from "node:fs";
+import { adapterErrors } from "@eix/adapters";
+import { cliErrors } from "@eix/hub";
 import { schemaIssues } from "@eix/schema";
 
 const file = new URL("../docs/errors.md", import.meta.url);
 
 function section(title, intro, table) {
   const rows = Object.entries(table).map(([code, def]) => {
-    const example = { field: "field", label: "字段", value: "…", expected: "…", limit: "…", detail: "…" };
+    const example = { field: "field", label: "字段", value: "…", expected: "…", limit: "…", detail: "…", file: "…" };
     const zh = def.zh(example).replaceAll("|", "\\|");
     const en = def.en(example).replaceAll("|", "\\|");
-    return `| \`${code}\` | ${def.severity} | ${def.summary.replaceAll("|", "\\|")} | ${zh} | ${en} |`;
+    return `| \`${code}\` | ${def.severity ?? "error"} | ${def.summary.replaceAll("|", "\\|")} | ${zh} | ${en} |`;
   });
   return [`## ${title}`, "", intro, "", "| code | severity | meaning | zh-CN | en |", "|---|---|---|---|---|", ...rows, ""].join(
     "\n",
@@ -29,6 +31,16 @@ export function errorsPage() {
       "Validation issues (`@eix/schema`)",
       "Returned by `validate(doc)` and `parseJsonInput(bytes)` as `{ code, severity, path, message }`. An `error` makes the document invalid; a `warning` is reported but the document stays valid.",
       schemaIssues,
+    ),
+    section(
+      "Adapter errors (`@eix/adapters`)",
+      "Returned by an adapter's `decode` as `{ ok: false, error }` (never thrown), or thrown by the registry and by `encode` as an `AdapterError` with `code`, `messages` and, where known, `position` (line:column, element path, row, field). Warnings appear in the decode result's `issues`.",
+      adapterErrors,
+    ),
+    section(
+      "Command line (`eix`)",
+      "Printed on stderr as one line `eix: CODE message`; each ends the command with exit status 2.",
+      cliErrors,
     ),
   ].join("\n");
 }

@@ -23,9 +23,9 @@ export {
 // The kit, for third-party adapters built the same way as the built-in ones.
 export { type CharsetResult, type DecodedText, decodeText, normalizeCharset, xmlDeclaredEncoding } from "./kit/charset.js";
 export { type Datum, fromWgs84, readCircle, readLatLon, readPolygon, toWgs84, writeLatLon } from "./kit/coordinates.js";
+export { type DecodeBody, runDecode } from "./kit/decode-frame.js";
 export { sha256Hex } from "./kit/digest.js";
 export { BEIJING_OFFSET, readTime, type TimeReading, toCapTime, toSpacedTime } from "./kit/time.js";
 export { childElement, childElements, childText, escapeXml, parseXml, type XmlElement, type XmlLimits } from "./kit/xml.js";
 export { DEFAULT_MAX_XML_BYTES, readXmlBytes, type XmlInputResult } from "./kit/xml-input.js";
 export { AdapterRegistry } from "./registry.js";
-export { runDecode, type DecodeBody } from "./kit/decode-frame.js";

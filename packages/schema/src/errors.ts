@@ -262,6 +262,13 @@ export const schemaIssues = {
     zh: (p) => `CAP 严重程度 “${p.value}” 与预警级别 “${p.limit}” 不对应（应为 ${p.expected}）`,
     en: (p) => `CAP severity "${p.value}" does not match warning level "${p.limit}" (expected ${p.expected})`,
   },
+  EIX_SCHEMA_WARNING_REFERENCE_MISSING: {
+    severity: "warning",
+    summary: "A warning update or cancellation does not reference the warning it updates or cancels.",
+    zh: (p) => `预警${p.value === "cancel" ? "解除" : "更新"}消息应在 references 中引用原预警`,
+    en: (p) =>
+      `A warning ${p.value} should reference the warning it ${p.value === "cancel" ? "cancels" : "updates"} in "references"`,
+  },
   EIX_SCHEMA_POLYGON_NOT_CLOSED: {
     severity: "error",
     summary: "A polygon's last point differs from its first.",

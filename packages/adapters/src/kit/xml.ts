@@ -36,6 +36,8 @@ const dtdPattern = /<!\s*(DOCTYPE|ENTITY)/i;
 
 const metaSymbol = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
+const xmlEntities = { amp: "&", apos: "'", gt: ">", lt: "<", quot: '"' };
+
 type OrderedNode = Record<string, unknown> & { ":@"?: Record<string, string> };
 
 function parserFor(maxDepth: number): XMLParser {
@@ -47,7 +49,9 @@ function parserFor(maxDepth: number): XMLParser {
     parseAttributeValue: false,
     trimValues: false,
     processEntities: true,
-    htmlEntities: false,
+    // fast-xml-parser 5 decodes character references (&#x4E2D;) only when `htmlEntities` is
+    // set; an object limits the named entities to XML's five, so no HTML name sneaks in.
+    htmlEntities: xmlEntities as unknown as boolean,
     ignoreDeclaration: true,
     ignorePiTags: true,
     captureMetaData: true,

@@ -128,7 +128,7 @@ export interface Reference {
    */
   sentAt?: string;
   /**
-   * How this message relates to it: update, correction or cancellation (续报/更正/撤销).
+   * How this message relates to it: update, correction or cancellation (引用关系: 续报/更正/撤销).
    */
   relation?: "updates" | "corrects" | "cancels";
 }
@@ -361,7 +361,7 @@ export interface Casualties {
  */
 export interface EconomicLoss {
   /**
-   * Amount in yuan (金额, 元).
+   * Amount in yuan (金额).
    */
   amount: number;
   /**
@@ -434,7 +434,7 @@ export interface Warning {
    */
   warningId: string;
   /**
-   * Issue, update or cancel the warning (发布/更新/解除).
+   * Issue, update or cancel the warning (消息类型: 发布/更新/解除).
    */
   msgType: "alert" | "update" | "cancel";
   /**
@@ -536,7 +536,7 @@ export interface WarningTranslation {
  */
 export interface Directive {
   /**
-   * Binding force: command, guidance or reference (指令性/指导性/参考性).
+   * Binding force: command, guidance or reference (指令类别: 指令性/指导性/参考性).
    */
   grade: "command" | "guidance" | "reference";
   /**
@@ -569,7 +569,7 @@ export interface Directive {
   extensions?: Extensions;
 }
 /**
- * What each receiving unit must do: read, act, report back (必读/必办/必报).
+ * What each receiving unit must do: read, act, report back (办理要求: 必读/必办/必报).
  */
 export interface DirectiveRequirements {
   read?: Obligation;
@@ -613,7 +613,7 @@ export interface Ack {
    */
   ofUnitId?: string;
   /**
-   * Received, read, done or rejected (已收到/已阅/已办结/拒收).
+   * Received, read, done or rejected (回执类型: 已收到/已阅/已办结/拒收).
    */
   type: "received" | "read" | "done" | "rejected";
   by: Person;
@@ -636,7 +636,7 @@ export interface CheckIn {
    */
   date: string;
   /**
-   * Nothing to report, or incidents were reported (无事报平安/有事报事).
+   * Nothing to report, or incidents were reported (报告状态: 无事报平安/有事报事).
    */
   status: "nothing-to-report" | "reported";
   dutyOfficer: Person;

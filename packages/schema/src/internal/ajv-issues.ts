@@ -71,6 +71,9 @@ function mapError(error: ErrorObject, doc: unknown, kind: unknown): ValidationIs
       break;
     }
     case "pattern":
+      // Inside `propertyNames` ajv reports the key's pattern failure as well; the
+      // propertyNames error already names the key.
+      if (error.propertyName !== undefined || error.schemaPath.includes("/propertyNames/")) return undefined;
       code = "EIX_SCHEMA_PATTERN";
       break;
     case "minimum":

@@ -4,7 +4,8 @@ const chineseTerm = /[（(]([^()（）]*[\u4e00-\u9fff][^()（）]*)[)）][.。]
 
 function termOf(description: unknown): string | undefined {
   if (typeof description !== "string") return undefined;
-  return chineseTerm.exec(description)?.[1];
+  // "报告阶段: 初报/续报/终报" names the field before the colon and its values after it.
+  return chineseTerm.exec(description)?.[1]?.split(/[:：]/)[0]?.trim();
 }
 
 const payloadFiles = {

@@ -40,7 +40,7 @@ export const senderRule: SemanticRule = {
     const region = asString(sender?.regionCode);
     const level = asString(sender?.level);
     if (!region || !isRegionCodeFormat(region)) return;
-    const expected = level ? levelOfUnit[level] : undefined;
+    const expected = level && Object.hasOwn(levelOfUnit, level) ? levelOfUnit[level] : undefined;
     if (expected && region.length === 6 && regionLevel(region) !== expected)
       emit("EIX_SCHEMA_SENDER_LEVEL_REGION", "/sender/level", { value: String(level), limit: region });
     const code = parseSenderCode(asString(sender?.unitId) ?? "");

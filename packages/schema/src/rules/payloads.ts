@@ -21,6 +21,17 @@ export const ackRule: SemanticRule = {
   },
 };
 
+/** CAP and 12379 updates and cancellations name the message they update or cancel. */
+export const warningReferenceRule: SemanticRule = {
+  name: "warning-update-references",
+  check(doc, emit) {
+    if (doc.kind !== "warning") return;
+    const msgType = asObject(doc.payload)?.msgType;
+    if ((msgType === "update" || msgType === "cancel") && asArray(doc.references).length === 0)
+      emit("EIX_SCHEMA_WARNING_REFERENCE_MISSING", "/references", { value: String(msgType) });
+  },
+};
+
 export const checkInRule: SemanticRule = {
   name: "checkin-consistency",
   check(doc, emit) {
@@ -36,10 +47,12 @@ export const warningSeverityRule: SemanticRule = {
   check(doc, emit) {
     if (doc.kind !== "warning") return;
     const payload = asObject(doc.payload);
-    const level = payload?.level as WarningLevel | undefined;
+    const level = payload?.level;
     const word = payload?.capSeverity;
-    if (typeof word !== "string" || word === "Unknown" || !level) return;
-    const expected = capSeverityByLevel[level];
+    // Own properties only: a hostile `level` such as "constructor" must not hit Object.prototype.
+    if (typeof word !== "string" || word === "Unknown" || typeof level !== "string" || !Object.hasOwn(capSeverityByLevel, level))
+      return;
+    const expected = capSeverityByLevel[level as WarningLevel];
     if (expected && expected !== word)
       emit("EIX_SCHEMA_WARNING_LEVEL_MISMATCH", "/payload/capSeverity", { value: word, limit: level, expected });
   },

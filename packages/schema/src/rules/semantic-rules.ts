@@ -1,6 +1,14 @@
 import { eventTypeRule, regionCodeRule } from "./code-tables.js";
 import { classifiedRule, jurisdictionRule, senderRule } from "./handling.js";
-import { ackRule, casualtyRule, checkInRule, feedbackDeadlineRule, polygonRule, warningSeverityRule } from "./payloads.js";
+import {
+  ackRule,
+  casualtyRule,
+  checkInRule,
+  feedbackDeadlineRule,
+  polygonRule,
+  warningReferenceRule,
+  warningSeverityRule,
+} from "./payloads.js";
 import { reportChainRule, selfReferenceRule } from "./report-chain.js";
 import type { SemanticRule } from "./rule.js";
 import { timeOrderRule } from "./times.js";
@@ -19,6 +27,7 @@ export const semanticRules: readonly SemanticRule[] = [
   ackRule,
   checkInRule,
   warningSeverityRule,
+  warningReferenceRule,
   polygonRule,
   casualtyRule,
 ];
