@@ -30,8 +30,10 @@ function opsPerSecond(fn) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+const utf8 = new TextDecoder("utf-8", { fatal: true });
 const cases = {
   "JSON.parse (baseline)": () => JSON.parse(text) !== null,
+  "UTF-8 decode + JSON.parse": () => JSON.parse(utf8.decode(bytes)) !== null,
   "validate(doc)": () => validate(doc).valid,
   "parseJsonInput + validate": () => {
     const parsed = parseJsonInput(bytes);

@@ -30,7 +30,8 @@ writeFileSync(
       title: "GB/T 2260 administrative division codes (行政区划代码), province, city and county levels",
       source:
         "modood/Administrative-divisions-of-China dist/{provinces,cities,areas}.csv, right-padded to 6 digits; 710000/810000/820000 added from GB/T 2260",
-      asOf: "2021 or later: contains 330113 临平区 (established 2021); the source files do not state their edition",
+      asOf: "2021 or later",
+      asOfNote: "The source files state no edition; the table contains 330113 临平区, established in 2021.",
       regions: sorted,
     },
     null,

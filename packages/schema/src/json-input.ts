@@ -18,6 +18,14 @@ export const DEFAULT_MAX_JSON_DEPTH = 64;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
+// Fewer brackets than the limit cannot nest deeper than it: skips the scan for typical messages.
+function bracketCount(text: string, stopAbove: number): number {
+  let count = 0;
+  for (let i = text.indexOf("{"); i >= 0 && count <= stopAbove; i = text.indexOf("{", i + 1)) count++;
+  for (let i = text.indexOf("["); i >= 0 && count <= stopAbove; i = text.indexOf("[", i + 1)) count++;
+  return count;
+}
+
 // Bracket depth measured on the text, outside strings, before JSON.parse builds anything:
 // a 10,000-level document is refused without recursing through it.
 function nestingDepth(text: string, limit: number): number {
@@ -61,7 +69,7 @@ export function parseJsonInput(bytes: Uint8Array, limits: JsonInputLimits = {}):
     return { ok: false, issue: makeIssue("EIX_SCHEMA_JSON_ENCODING", "", { detail: hint }) };
   }
   if (text.trim() === "") return { ok: false, issue: makeIssue("EIX_SCHEMA_JSON_EMPTY", "") };
-  if (nestingDepth(text, maxDepth) > maxDepth)
+  if (bracketCount(text, maxDepth) > maxDepth && nestingDepth(text, maxDepth) > maxDepth)
     return { ok: false, issue: makeIssue("EIX_SCHEMA_JSON_TOO_DEEP", "", { limit: String(maxDepth) }) };
   try {
     return { ok: true, value: JSON.parse(text) };
