@@ -32,6 +32,15 @@ export function errorsPage() {
       "Returned by `validate(doc)` and `parseJsonInput(bytes)` as `{ code, severity, path, message }`. An `error` makes the document invalid; a `warning` is reported but the document stays valid.",
       schemaIssues,
     ),
+    [
+      "## Protobuf codec (`@eix/schema`)",
+      "",
+      "| code | severity | meaning |",
+      "|---|---|---|",
+      "| `EIX_PROTO_DECODE` | error | `tryDecodeEnvelope` could not turn the bytes into an envelope: truncated or garbage wire data, a missing required field, an unknown enum number, a missing or conflicting payload, extension text that is not a JSON object. Returned as `{ ok: false, error: { code, message } }` with zh-CN and en text; `decodeEnvelope` throws it as `EixProtoDecodeError`. |",
+      "| `EIX_PROTO_ENCODE` | error | `encodeEnvelope` was given a document the proto cannot carry unchanged (a property the model does not have, a wrong type, an out-of-range integer, a lone UTF-16 surrogate); thrown as `EixProtoEncodeError` with the JSON pointer. Validate first. |",
+      "",
+    ].join("\n"),
     section(
       "Adapter errors (`@eix/adapters`)",
       "Returned by an adapter's `decode` as `{ ok: false, error }` (never thrown), or thrown by the registry and by `encode` as an `AdapterError` with `code`, `messages` and, where known, `position` (line:column, element path, row, field). Warnings appear in the decode result's `issues`.",

@@ -23,6 +23,7 @@ export {
 } from "./codes/regions.js";
 export { parseSenderCode, type SenderCode } from "./codes/sender-code.js";
 export { type IssueParams, makeIssue, type SchemaIssueCode, schemaIssues } from "./errors.js";
+export { EIX_PROTO_SOURCE } from "./generated/eix-proto.js";
 export type { IssueSeverity, Language, LocalizedText, ValidationIssue, ValidationResult } from "./issue.js";
 export {
   DEFAULT_MAX_JSON_BYTES,
@@ -33,6 +34,10 @@ export {
 } from "./json-input.js";
 export type * from "./model.js";
 export { MODEL_VERSION, SCHEMA_VERSION } from "./model.js";
+export { decodeEnvelope, encodeEnvelope, type ProtoDecodeResult, tryDecodeEnvelope } from "./proto/codec.js";
+export { EixProtoDecodeError, type ProtoDecodeFailure } from "./proto/decode-failure.js";
+export { envelopeProtoType } from "./proto/proto-root.js";
+export { EixProtoEncodeError } from "./proto/to-proto.js";
 export { isClassifiedMarking } from "./rules/handling.js";
 export { ENVELOPE_SCHEMA_ID, SCHEMA_BASE_URI, schemaDocuments } from "./schemas.js";
 export { isValidEnvelope, validate } from "./validate.js";
