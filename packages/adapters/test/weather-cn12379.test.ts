@@ -14,7 +14,8 @@ import { describe, expect, test } from "vitest";
 
 // Test files: the real 12379 message (copied byte for byte) and synthetic variants derived from
 // it, with their provenance in test/corpus/cn12379/PROVENANCE.md.
-const corpus = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../test/corpus/cn12379/${name}`, import.meta.url)));
+const corpus = (name: string): Uint8Array =>
+  new Uint8Array(readFileSync(new URL(`../../../test/corpus/cn12379/${name}`, import.meta.url)));
 const REAL = "henan-cma-11B06-blue-2020.xml";
 const sampleText = new TextDecoder().decode(corpus(REAL));
 const bytes = (text: string) => new TextEncoder().encode(text);
