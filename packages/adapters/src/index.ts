@@ -2,6 +2,7 @@
 // family (weather, health, public-security, forestry, national) and the shared kit. They do
 // no I/O and keep no state, so a department can embed one in its own system without a hub.
 export type { Envelope, ValidationIssue } from "@eix/schema";
+export { builtinAdapters, createRegistry } from "./builtin-adapters.js";
 export type {
   Adapter,
   AdapterIssue,

@@ -1,0 +1,16 @@
+import type { Adapter } from "./contract.js";
+import { AdapterRegistry } from "./registry.js";
+import { weatherCn12379Adapter } from "./weather/cn12379/index.js";
+
+/** The adapters that ship with EIX, in the order sniffing breaks ties. */
+export const builtinAdapters: readonly Adapter[] = [weatherCn12379Adapter];
+
+/**
+ * A registry with the built-in adapters, plus any of the caller's own: third-party adapters go
+ * through the same `register` checks as the built-in ones.
+ */
+export function createRegistry(extra: readonly Adapter[] = []): AdapterRegistry {
+  const registry = new AdapterRegistry();
+  for (const adapter of [...builtinAdapters, ...extra]) registry.register(adapter);
+  return registry;
+}
