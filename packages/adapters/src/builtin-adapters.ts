@@ -1,9 +1,10 @@
 import type { Adapter } from "./contract.js";
 import { AdapterRegistry } from "./registry.js";
+import { weatherCapAdapter } from "./weather/cap/index.js";
 import { weatherCn12379Adapter } from "./weather/cn12379/index.js";
 
 /** The adapters that ship with EIX, in the order sniffing breaks ties. */
-export const builtinAdapters: readonly Adapter[] = [weatherCn12379Adapter];
+export const builtinAdapters: readonly Adapter[] = [weatherCn12379Adapter, weatherCapAdapter];
 
 /**
  * A registry with the built-in adapters, plus any of the caller's own: third-party adapters go

@@ -30,5 +30,7 @@ export { BEIJING_OFFSET, readTime, type TimeReading, toCapTime, toSpacedTime } f
 export { childElement, childElements, childText, escapeXml, parseXml, type XmlElement, type XmlLimits } from "./kit/xml.js";
 export { DEFAULT_MAX_XML_BYTES, readXmlBytes, type XmlInputResult } from "./kit/xml-input.js";
 export { AdapterRegistry } from "./registry.js";
+// Weather: CAP 1.x (OASIS Common Alerting Protocol).
+export { type CapExtension, weatherCapAdapter } from "./weather/cap/index.js";
 // Weather: the 12379 warning profile (国家突发事件预警信息发布系统).
 export { type Cn12379Extension, weatherCn12379Adapter } from "./weather/cn12379/index.js";

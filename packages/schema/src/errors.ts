@@ -202,9 +202,9 @@ export const schemaIssues = {
   },
   EIX_SCHEMA_EXPIRES_BEFORE_EFFECTIVE: {
     severity: "error",
-    summary: "A warning expires before or when it takes effect.",
-    zh: (p) => `失效时间 ${p.value} 必须晚于生效时间 ${p.limit}`,
-    en: (p) => `Expiry ${p.value} must be after the effective time ${p.limit}`,
+    summary: "A warning expires before it takes effect.",
+    zh: (p) => `失效时间 ${p.value} 早于生效时间 ${p.limit}`,
+    en: (p) => `Expiry ${p.value} is before the effective time ${p.limit}`,
   },
   EIX_SCHEMA_DEADLINE_BEFORE_SENT: {
     severity: "error",

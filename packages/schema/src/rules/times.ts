@@ -25,7 +25,8 @@ export const timeOrderRule: SemanticRule = {
     } else if (doc.kind === "warning") {
       const effective = instant(payload.effective);
       const expires = instant(payload.expires);
-      if (effective !== undefined && expires !== undefined && expires <= effective)
+      // Equal is allowed: feeds end a warning with a final message valid for no time at all.
+      if (effective !== undefined && expires !== undefined && expires < effective)
         emit("EIX_SCHEMA_EXPIRES_BEFORE_EFFECTIVE", "/payload/expires", {
           value: String(payload.expires),
           limit: String(payload.effective),

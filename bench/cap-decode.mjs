@@ -1,0 +1,88 @@
+// weather.cap decode throughput (msgs/s and MB/s per core) on a small (~2 KB) and a large
+// (~140 KB) CAP message, against a bare fast-xml-parser parse of the same bytes in the same run.
+// Run: pnpm exec tsx --conditions=@eix/source bench/cap-decode.mjs
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import { createRegistry } from "@eix/adapters";
+import { XMLParser } from "fast-xml-parser";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUN_MS = Number(process.env.BENCH_RUN_MS ?? 500);
+const corpus = (name) => readFileSync(new URL(`../test/corpus/cap/${name}`, import.meta.url));
+
+const adapter = createRegistry().get("weather.cap");
+const sender = {
+  unitId: "US-NWS-FEED",
+  name: "Foreign CAP feed",
+  department: "weather",
+  level: "national",
+  regionCode: "110000",
+};
+const ctx = { sender };
+
+// Small: a real 2 KB alert. Large: the same alert with its area repeated until ~140 KB, the
+// size of a warning that lists every township polygon of a province.
+const small = new Uint8Array(corpus("oasiscap-v1dot2_appendix_adot1.xml"));
+const smallText = new TextDecoder().decode(small);
+const areaStart = smallText.indexOf("<area>");
+const areaEnd = smallText.indexOf("</area>") + "</area>".length;
+const area = smallText.slice(areaStart, areaEnd);
+const copies = Math.ceil((140 * 1024 - smallText.length) / area.length);
+const large = new TextEncoder().encode(smallText.slice(0, areaEnd) + area.repeat(copies) + smallText.slice(areaEnd));
+
+for (const [name, bytes] of [
+  ["small", small],
+  ["large", large],
+]) {
+  const result = adapter.decode(bytes, ctx);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+}
+
+const bare = new XMLParser({ ignoreAttributes: false });
+const decoder = new TextDecoder();
+let sink = 0;
+function opsPerSecond(fn) {
+  const start = process.hrtime.bigint();
+  const deadline = start + BigInt(RUN_MS) * 1_000_000n;
+  let n = 0;
+  let now = start;
+  while (now < deadline) {
+    sink ^= fn() ? 1 : 0;
+    n++;
+    now = process.hrtime.bigint();
+  }
+  return n / (Number(now - start) / 1e9);
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+console.log(
+  `node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"} x${os.cpus().length}, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
+console.log(
+  `fast-xml-parser ${JSON.parse(readFileSync(new URL("../packages/adapters/node_modules/fast-xml-parser/package.json", import.meta.url), "utf8")).version}; ${RUNS} runs of ${RUN_MS} ms; medians\n`,
+);
+for (const [name, bytes] of [
+  ["small", small],
+  ["large", large],
+]) {
+  const cases = {
+    "bare fast-xml-parser parse": () => bare.parse(decoder.decode(bytes)) !== undefined,
+    "weather.cap decode (+ validation)": () => adapter.decode(bytes, ctx).ok,
+  };
+  for (const fn of Object.values(cases)) opsPerSecond(fn);
+  const results = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+  for (let run = 0; run < RUNS; run++) for (const [k, fn] of Object.entries(cases)) results[k].push(opsPerSecond(fn));
+  const baseline = median(results["bare fast-xml-parser parse"]);
+  console.log(`${name}: ${(bytes.byteLength / 1024).toFixed(1)} KB`);
+  for (const [k, xs] of Object.entries(results)) {
+    const m = median(xs);
+    const mbs = (m * bytes.byteLength) / 1024 / 1024;
+    console.log(
+      `  ${k.padEnd(36)} ${Math.round(m).toLocaleString("en-US").padStart(8)} msgs/s ${mbs.toFixed(1).padStart(7)} MB/s  ${(baseline / m).toFixed(2)}x the bare parse's time`,
+    );
+  }
+}
+if (sink === 2) console.log("");
