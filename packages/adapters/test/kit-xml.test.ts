@@ -36,13 +36,22 @@ describe("parseXml", () => {
     if (!result.ok) expect(result.error.position).toEqual({ line: 2, column: 1 });
   });
 
-  test("refuses truncated XML with line and column", () => {
+  test("refuses truncated XML at the place it ends, naming what is still open", () => {
     const result = parseXml("<alert>\n  <identifier>x</identifier>\n  <info>\n    <event>Storm</ev");
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe("EIX_XML_MALFORMED");
-      expect(result.error.position?.line).toBeGreaterThanOrEqual(1);
+      expect(result.error.position).toEqual({ line: 4, column: 21 });
       expect(result.error.messages["zh-CN"]).toContain("XML 格式错误");
+    }
+  });
+
+  test("refuses a document cut after a closed child, at its end, naming the open root", () => {
+    const result = parseXml("<alert>\n  <identifier>x</identifier>\n");
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.position).toEqual({ line: 3, column: 1 });
+      expect(result.error.messages.en).toContain("<alert> still open");
     }
   });
 

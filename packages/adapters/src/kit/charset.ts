@@ -78,7 +78,7 @@ function bomOf(bytes: Uint8Array): { charset: string; length: number } | undefin
 
 /** The `encoding` of an XML declaration, read as ASCII from the first bytes. */
 export function xmlDeclaredEncoding(bytes: Uint8Array): string | undefined {
-  const head = String.fromCharCode(...bytes.subarray(0, 200));
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 200)).toString("latin1");
   const declaration = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:/ -]+)["']/.exec(head);
   return declaration?.[1];
 }

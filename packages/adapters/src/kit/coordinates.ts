@@ -46,13 +46,33 @@ export function readLatLon(text: string): PointReading {
   return { ok: true, point: { lat, lon } };
 }
 
+// One `lat,lon` pair of a polygon with the whitespace before it, read in a single sticky match:
+// polygons of a provincial warning run to tens of thousands of points, and splitting then
+// re-checking each pair cost more than parsing the XML around them.
+const decimal = String.raw`[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?`;
+const polygonPair = new RegExp(String.raw`\s*(${decimal}),(${decimal})(?=\s|$)`, "y");
+
 /** Reads a CAP polygon: whitespace-separated `lat,lon` pairs. */
 export function readPolygon(text: string): { ok: true; points: Point[] } | { ok: false; reason: string } {
   const points: Point[] = [];
-  for (const pair of text.trim().split(/\s+/)) {
-    const reading = readLatLon(pair);
-    if (!reading.ok) return { ok: false, reason: `${pair}: ${reading.reason}` };
-    points.push(reading.point);
+  const end = text.trimEnd().length;
+  polygonPair.lastIndex = 0;
+  while (polygonPair.lastIndex < end) {
+    const start = polygonPair.lastIndex;
+    const match = polygonPair.exec(text);
+    if (!match) {
+      // Say which pair is wrong, in the words readLatLon uses.
+      const pair = text.slice(start).trim().split(/\s+/)[0] ?? "";
+      const reading = readLatLon(pair);
+      return { ok: false, reason: `${pair}: ${reading.ok ? "not a number" : reading.reason}` };
+    }
+    const lat = Number(match[1]);
+    const lon = Number(match[2]);
+    if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+      const pair = `${match[1]},${match[2]}`;
+      return { ok: false, reason: `${pair}: ${lat < -90 || lat > 90 ? "latitude" : "longitude"} out of range` };
+    }
+    points.push({ lat, lon });
   }
   return { ok: true, points };
 }

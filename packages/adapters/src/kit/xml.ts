@@ -115,7 +115,10 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlParseResult {
   if (depth > maxDepth) return { ok: false, error: new AdapterError("EIX_XML_TOO_DEEP", { limit: String(maxDepth) }) };
   const verdict = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (verdict !== true) {
-    const { msg, line, col } = verdict.err;
+    const truncated = truncationOf(verdict.err.msg);
+    // A document cut short is reported where it ends, naming what is still open; the validator
+    // itself points at the first open tag (1:1 for the root), which reads as a wrong place.
+    const { msg, line, col } = truncated ? { msg: truncated, ...endOf(text) } : verdict.err;
     return {
       ok: false,
       error: new AdapterError("EIX_XML_MALFORMED", { detail: `${msg} (${line}:${col})` }, { position: { line, column: col } }),
@@ -142,6 +145,21 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlParseResult {
       error: new AdapterError("EIX_XML_MALFORMED", { detail: String((error as Error)?.message ?? error) }, { cause: error }),
     };
   }
+}
+
+/** The validator's words for a document that ended with elements still open, rephrased. */
+function truncationOf(message: string): string | undefined {
+  const unclosed = /^Unclosed tag '([^']*)'/.exec(message);
+  if (unclosed) return `the document ends with <${unclosed[1]}> still open (truncated?)`;
+  const open = /^Invalid '\[(.*)\]' found/s.exec(message);
+  if (!open?.[1]) return undefined;
+  const names = [...open[1].matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`);
+  return names.length ? `the document ends with ${names.join(", ")} still open (truncated?)` : undefined;
+}
+
+function endOf(text: string): { line: number; col: number } {
+  const { line = 1, column = 1 } = lineColumn(text, text.length);
+  return { line, col: column };
 }
 
 // Element depth from the markup alone, so a 10,000-level document is refused before any

@@ -7,25 +7,30 @@ export interface EventMatch {
   readonly by: "code" | "name" | "category";
 }
 
-const byName = new Map<string, string>();
-for (const event of table.events) for (const name of event.names) byName.set(name.toLowerCase(), event.code);
-// Longest names first, so "severe thunderstorm" wins over "thunderstorm" and "heavy rain" over "rain".
-const names = [...byName.keys()].sort((a, b) => b.length - a.length);
-
-const nationalCode = /^1[1-49][0-9A-Z][0-9]{2}$/;
-
 function isCjk(text: string): boolean {
   return /[\u4e00-\u9fff]/.test(text);
 }
 
+const byName = new Map<string, string>();
+for (const event of table.events) for (const name of event.names) byName.set(name.toLowerCase(), event.code);
+// Longest names first, so "severe thunderstorm" wins over "thunderstorm" and "heavy rain" over "rain".
+// English names match whole words (a space may also be a hyphen); Chinese names match anywhere.
+const matchers = [...byName.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((name) => ({ code: byName.get(name) ?? "", test: nameMatcher(name) }));
+
+function nameMatcher(name: string): (text: string) => boolean {
+  if (isCjk(name)) return (text) => text.includes(name);
+  const pattern = new RegExp(`(^|[^a-z])${name.replace(/ /g, "[ -]")}([^a-z]|$)`);
+  return (text) => pattern.test(text);
+}
+
+const nationalCode = /^1[1-49][0-9A-Z][0-9]{2}$/;
+
 /** The national code for a hazard name ("暴雨", "Heavy Rain Warning", "Tornado Watch"). */
 export function eventTypeForName(eventName: string): string | undefined {
   const lower = eventName.toLowerCase();
-  for (const name of names) {
-    if (isCjk(name) ? lower.includes(name) : new RegExp(`(^|[^a-z])${name.replace(/ /g, "[ -]")}([^a-z]|$)`).test(lower))
-      return byName.get(name);
-  }
-  return undefined;
+  return matchers.find((matcher) => matcher.test(lower))?.code;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { CapAlert, CapArea, CapInfo, CapResource, CapValuePair } from "./cap-model.js";
+import type { CapArea, CapInfo, CapResource, CapValuePair } from "./cap-model.js";
 
 /**
  * What a decoded warning keeps under `extensions.weather.cap`: every part of the CAP alert the

@@ -1,5 +1,6 @@
 // CAP as read from the XML, before any mapping: the structure of the standard (OASIS CAP 1.2,
 // with what 1.0 and 1.1 add or spell differently). Values are the trimmed element texts.
+import type { Point } from "@eix/schema";
 
 export type CapVersion = "1.0" | "1.1" | "1.2";
 
@@ -30,6 +31,8 @@ export interface CapResource {
 export interface CapArea {
   areaDesc: string;
   polygons: string[];
+  /** The polygons' points, when the reader has already parsed (and checked) them. */
+  polygonPoints?: Point[][];
   circles: string[];
   geocodes: CapValuePair[];
   altitude?: string;

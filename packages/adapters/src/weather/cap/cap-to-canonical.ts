@@ -95,10 +95,12 @@ function area(source: CapArea): Area {
         .filter((c): c is string => c !== undefined && lookupRegion(c) !== undefined),
     ),
   ];
-  const polygons = source.polygons.map((p) => {
-    const reading = readPolygon(p);
-    return reading.ok ? reading.points : [];
-  });
+  const polygons =
+    source.polygonPoints ??
+    source.polygons.map((p) => {
+      const reading = readPolygon(p);
+      return reading.ok ? reading.points : [];
+    });
   const circles = source.circles.flatMap((c) => {
     const reading = readCircle(c);
     return reading.ok ? [{ center: reading.center, radiusKm: reading.radiusKm }] : [];

@@ -208,7 +208,7 @@ class CapReader {
     const polygons = childElements(element, "polygon")
       .map((p) => p.text.trim())
       .filter(Boolean);
-    polygons.forEach((polygon, i) => {
+    const polygonPoints = polygons.map((polygon, i) => {
       const reading = readPolygon(polygon);
       const points = reading.ok ? reading.points : [];
       const first = points[0];
@@ -222,6 +222,7 @@ class CapReader {
             : undefined;
       if (problem)
         this.fail("EIX_COORD_INVALID", { value: polygon.slice(0, 60), detail: problem }, `${at}/polygon[${i}]`, element);
+      return points;
     });
     const circles = childElements(element, "circle")
       .map((c) => c.text.trim())
@@ -233,6 +234,7 @@ class CapReader {
     const area: CapArea = {
       areaDesc: this.required(element, "areaDesc", at),
       polygons,
+      polygonPoints,
       circles,
       geocodes: this.pairs(element, "geocode", at),
     };
