@@ -30,6 +30,12 @@ describe.each([...new Set(conformanceCases.map((c) => c.adapter))])("adapter %s"
     const bytes = corpus(testCase.file);
     const ctx = testCase.ctx ?? {};
     const result = adapter.decode(bytes, ctx);
+    if (testCase.expect === "not-reportable") {
+      expectDecoded(result);
+      expect(result.messages).toEqual([]);
+      expect(result.issues.map((issue) => issue.code)).toContain("EIX_HL7_NOT_REPORTABLE");
+      return;
+    }
     if (testCase.expect !== "valid") {
       expect(result.ok).toBe(false);
       if (!result.ok) {

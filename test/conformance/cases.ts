@@ -9,7 +9,11 @@ export interface ConformanceCase {
   readonly adapter: string;
   /** Path below test/corpus/. */
   readonly file: string;
-  readonly expect: "valid" | { readonly code: string };
+  /**
+   * "valid": decodes to valid canonical messages; "not-reportable": decodes, but holds nothing
+   * the hub reports (an HL7 lab result, a charge), said by an EIX_HL7_NOT_REPORTABLE issue.
+   */
+  readonly expect: "valid" | "not-reportable" | { readonly code: string };
   /** The source configuration a hub would pass (e.g. the sending unit of a foreign CAP feed). */
   readonly ctx?: DecodeContext;
   /** Whether sniffing alone must pick this adapter for the file (default: yes for valid files). */
@@ -79,4 +83,73 @@ const cap: ConformanceCase[] = [
   { adapter: "weather.cn12379", file: "cap/cn/marquisXuan-henan-cma-11B06-blue-2020.xml", expect: "valid" },
 ];
 
-export const conformanceCases: readonly ConformanceCase[] = [...cn12379, ...cap];
+// Public-health emergency event reports (synthetic, see test/corpus/PROVENANCE.md).
+const phe: ConformanceCase[] = [
+  { adapter: "health.phe-report", file: "health/phe-food-poisoning-school-initial.json", expect: "valid" },
+  { adapter: "health.phe-report", file: "health/phe-food-poisoning-school-progress-gb18030.xml", expect: "valid" },
+  { adapter: "health.phe-report", file: "health/phe-missing-onset.json", expect: { code: "EIX_ADAPTER_MISSING_FIELD" } },
+];
+
+// HL7 v2: the shared corpus (lab results, orders, charges, schedules, admissions without a
+// notifiable diagnosis) holds nothing reportable; the synthetic case files each report one case.
+const hospital = (unitId: string, name: string, regionCode: string): DecodeContext => ({
+  sender: { unitId, name, department: "health", level: "municipal", regionCode },
+});
+const hl7NotReportable = [
+  "rethink-adt-a01-basic.hl7",
+  "rethink-adt-a01-full.hl7",
+  "rethink-dft-p03-charge.hl7",
+  "rethink-edge-crlf-line-endings.hl7",
+  "rethink-edge-custom-delimiters.hl7",
+  "rethink-edge-empty-segments.hl7",
+  "rethink-edge-escaped-delimiters.hl7",
+  "rethink-edge-field-repetitions.hl7",
+  "rethink-edge-non-ascii.hl7",
+  "rethink-edge-z-segments.hl7",
+  "rethink-invalid-trailing-empty-fields.hl7",
+  "rethink-mdm-t02-document.hl7",
+  "rethink-orm-o01-order.hl7",
+  "rethink-oru-r01-lab.hl7",
+  "rethink-siu-s12-schedule.hl7",
+  "eix-synthetic-8859-1.hl7",
+  "eix-synthetic-batch.hl7",
+  "eix-synthetic-cr-two-messages.hl7",
+  "eix-synthetic-escape-malformed.hl7",
+  "eix-synthetic-escapes.hl7",
+  "eix-synthetic-lf-three-messages.hl7",
+  "eix-synthetic-truncation-v27.hl7",
+];
+const hl7Refused: Record<string, string> = {
+  "rethink-invalid-missing-msh.hl7": "EIX_HL7_NO_MSH",
+  "rethink-invalid-segment-header-length.hl7": "EIX_HL7_SEGMENT_ID",
+  "rethink-invalid-wrong-version.hl7": "EIX_HL7_VERSION_UNSUPPORTED",
+  "eix-synthetic-invalid-msh-encoding.hl7": "EIX_HL7_MSH_ENCODING",
+  "eix-synthetic-invalid-version-2.9.hl7": "EIX_HL7_VERSION_UNSUPPORTED",
+};
+const guangzhou = hospital("GZ-YAQ-HOSP", "广州市某区医院", "440100");
+const hl7: ConformanceCase[] = [
+  ...hl7NotReportable.map((file) => ({ adapter: "health.hl7v2", file: `hl7v2/${file}`, expect: "not-reportable" as const })),
+  ...Object.entries(hl7Refused).map(([file, code]) => ({ adapter: "health.hl7v2", file: `hl7v2/${file}`, expect: { code } })),
+  { adapter: "health.hl7v2", file: "hl7v2/eix-synthetic-gb18030-msh18.hl7", expect: "valid", ctx: guangzhou },
+  { adapter: "health.hl7v2", file: "hl7v2/eix-synthetic-gb18030-undeclared.hl7", expect: "valid", ctx: guangzhou },
+  {
+    adapter: "health.hl7v2",
+    file: "health/hl7-oru-r01-cholera-confirmed.hl7",
+    expect: "valid",
+    ctx: hospital("NNCDC", "南宁市疾病预防控制中心", "450100"),
+  },
+  {
+    adapter: "health.hl7v2",
+    file: "health/hl7-adt-a04-plague-suspected-gb18030.hl7",
+    expect: "valid",
+    ctx: hospital("XLGL-RMYY", "锡林浩特市某医院", "152502"),
+  },
+  {
+    adapter: "health.hl7v2",
+    file: "health/hl7-adt-a01-pulmonary-anthrax-died-crlf.hl7",
+    expect: "valid",
+    ctx: hospital("CHD-ZXYY", "承德县某医院", "130821"),
+  },
+];
+
+export const conformanceCases: readonly ConformanceCase[] = [...cn12379, ...cap, ...phe, ...hl7];

@@ -1,10 +1,17 @@
 import type { Adapter } from "./contract.js";
+import { healthHl7v2Adapter } from "./health/hl7v2/index.js";
+import { healthPheReportAdapter } from "./health/phe-report/index.js";
 import { AdapterRegistry } from "./registry.js";
 import { weatherCapAdapter } from "./weather/cap/index.js";
 import { weatherCn12379Adapter } from "./weather/cn12379/index.js";
 
 /** The adapters that ship with EIX, in the order sniffing breaks ties. */
-export const builtinAdapters: readonly Adapter[] = [weatherCn12379Adapter, weatherCapAdapter];
+export const builtinAdapters: readonly Adapter[] = [
+  weatherCn12379Adapter,
+  weatherCapAdapter,
+  healthHl7v2Adapter,
+  healthPheReportAdapter,
+];
 
 /**
  * A registry with the built-in adapters, plus any of the caller's own: third-party adapters go

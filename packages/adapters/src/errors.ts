@@ -26,7 +26,8 @@ interface AdapterErrorDefinition {
 
 /**
  * The adapter error table: `EIX_ADAPTER_*` for the contract and registry, `EIX_XML_*`,
- * `EIX_CHARSET_*`, `EIX_TIME_*` and `EIX_COORD_*` for the kit. Codes are never reused.
+ * `EIX_CHARSET_*`, `EIX_TIME_*` and `EIX_COORD_*` for the kit, `EIX_HL7_*` for the HL7 v2 parse layer.
+ * Codes are never reused.
  */
 export const adapterErrors = {
   EIX_ADAPTER_DEFINITION: {
@@ -118,6 +119,88 @@ export const adapterErrors = {
     summary: "An unexpected failure inside an adapter; reported instead of thrown.",
     zh: (p) => `适配器内部错误：${p.detail}`,
     en: (p) => `Internal adapter failure: ${p.detail}`,
+  },
+  EIX_HL7_NO_MSH: {
+    severity: "error",
+    summary: "The input does not start with an MSH segment (blank lines and batch headers aside): not an HL7 v2 message.",
+    zh: (p) => (p.value ? `不是 HL7 v2 消息：第一个段为 “${p.value}”，应为 MSH` : "不是 HL7 v2 消息：内容为空或没有 MSH 段"),
+    en: (p) =>
+      p.value
+        ? `Not an HL7 v2 message: the first segment is "${p.value}", not MSH`
+        : "Not an HL7 v2 message: the input is empty or has no MSH segment",
+  },
+  EIX_HL7_MSH_ENCODING: {
+    severity: "error",
+    summary: "MSH-1/MSH-2 do not give a field separator and 4 (v2.7+: 5) distinct encoding characters.",
+    zh: (p) => `MSH-1/MSH-2 分隔符 “${p.value}” 无效：应为一个字段分隔符和 4 至 5 个互不相同、非字母数字的编码字符`,
+    en: (p) =>
+      `Unusable separators "${p.value}" in MSH-1/MSH-2: expected a field separator and 4 or 5 distinct non-alphanumeric encoding characters`,
+  },
+  EIX_HL7_SEGMENT_ID: {
+    severity: "error",
+    summary: "A segment id is not 3 characters [A-Z][A-Z0-9]{2} followed by the field separator.",
+    zh: (p) => `段标识 “${p.value}” 无效：应为 3 个字符，大写字母开头，后跟大写字母或数字`,
+    en: (p) => `Invalid segment id "${p.value}": expected 3 characters, a capital letter then capitals or digits`,
+  },
+  EIX_HL7_VERSION_UNSUPPORTED: {
+    severity: "error",
+    summary: "MSH-12 names an HL7 version outside the supported 2.1–2.8.x, or none.",
+    zh: (p) =>
+      p.value ? `不支持的 HL7 版本 “${p.value}”（MSH-12），支持 ${p.expected}` : `MSH-12 未填写 HL7 版本，支持 ${p.expected}`,
+    en: (p) =>
+      p.value
+        ? `Unsupported HL7 version "${p.value}" (MSH-12); supported: ${p.expected}`
+        : `MSH-12 names no HL7 version; supported: ${p.expected}`,
+  },
+  EIX_HL7_ESCAPE_MALFORMED: {
+    severity: "warning",
+    summary: "An escape sequence is unterminated or unknown; its text is kept as written.",
+    zh: (p) => `转义序列 “${p.value}” 无效，已按原文保留`,
+    en: (p) => `Malformed escape sequence "${p.value}"; kept as written`,
+  },
+  EIX_HL7_BATCH_SEGMENT_SKIPPED: {
+    severity: "warning",
+    summary: "A batch header or trailer (FHS, BHS, BTS, FTS) is not part of any message; it is skipped.",
+    zh: (p) => `批处理段 ${p.value} 不属于任何消息，已跳过`,
+    en: (p) => `Batch segment ${p.value} belongs to no message; skipped`,
+  },
+  EIX_HL7_TOO_MANY_SEGMENTS: {
+    severity: "error",
+    summary: "The input has more segments than the limit; refused.",
+    zh: (p) => `段数超过上限 ${p.limit}`,
+    en: (p) => `More segments than the limit of ${p.limit}`,
+  },
+  EIX_HL7_TOO_MANY_VALUES: {
+    severity: "error",
+    summary: "The input has more values (fields, repetitions, components, subcomponents) than the limit; refused.",
+    zh: (p) => `字段、重复、组件和子组件的总数超过上限 ${p.limit}`,
+    en: (p) => `More values (fields, repetitions, components, subcomponents) than the limit of ${p.limit}`,
+  },
+  EIX_HL7_NOT_ACK: {
+    severity: "error",
+    summary: "The text is not an HL7 acknowledgment (no MSA segment, or MSA-1 is not AA/AE/AR/CA/CE/CR).",
+    zh: (p) => `不是 HL7 确认消息（ACK）：${p.detail}`,
+    en: (p) => `Not an HL7 acknowledgment: ${p.detail}`,
+  },
+  EIX_HL7_NOT_REPORTABLE: {
+    severity: "warning",
+    summary:
+      "The HL7 message carries no notifiable-disease case (no ICD-10 diagnosis in DG1 or OBX), so it yields no canonical message; the hub keeps it and acknowledges it.",
+    zh: (p) => `HL7 消息 ${p.value}（控制号 ${p.detail}）不含法定传染病病例诊断，不生成应急报告`,
+    en: (p) => `HL7 message ${p.value} (control id ${p.detail}) carries no notifiable-disease case; no report is made`,
+  },
+  EIX_HL7_REGION_FROM_SENDER: {
+    severity: "warning",
+    summary: "The patient address has no region code (PID-11.9); the incident is placed in the sending unit's region.",
+    zh: (p) => `患者住址无行政区划代码（PID-11.9），事件地点取报告单位所在区划 ${p.value}`,
+    en: (p) => `The patient address has no region code (PID-11.9); the incident is placed in the sender's region ${p.value}`,
+  },
+  EIX_HL7_PERSONAL_DATA_WITHHELD: {
+    severity: "warning",
+    summary:
+      "Segments carrying personal data (PID, PD1, NK1, IN1–IN3, GT1, MRG) are not copied into the canonical message; they stay in the hospital system.",
+    zh: (p) => `含个人信息的段（${p.value}）未写入规范报文，个人信息留在医院系统内`,
+    en: (p) => `Segments with personal data (${p.value}) are not copied into the canonical message`,
   },
   EIX_XML_DTD_FORBIDDEN: {
     severity: "error",

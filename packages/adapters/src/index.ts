@@ -21,6 +21,56 @@ export {
   adapterMessage,
   type SourcePosition,
 } from "./errors.js";
+// Health: the HL7 v2 parse layer (messages, values, ACKs), for MLLP endpoints and HL7 tools.
+export {
+  buildHl7Ack,
+  DEFAULT_HL7_DELIMITERS,
+  DEFAULT_MAX_HL7_BYTES,
+  DEFAULT_MAX_HL7_SEGMENTS,
+  DEFAULT_MAX_HL7_VALUES,
+  EIX_ERROR_CODING_SYSTEM,
+  encodeHl7Text,
+  HL7_NULL,
+  HL7_SUPPORTED_VERSIONS,
+  type Hl7AckError,
+  type Hl7AckOptions,
+  type Hl7AckOutcome,
+  type Hl7AckReading,
+  type Hl7Delimiters,
+  type Hl7Field,
+  type Hl7Header,
+  type Hl7Message,
+  type Hl7ParseOptions,
+  type Hl7ParseResult,
+  type Hl7Segment,
+  type Hl7TextOptions,
+  type Hl7TextResult,
+  hl7Header,
+  hl7Segments,
+  hl7Value,
+  parseHl7,
+  parseHl7Text,
+  readHl7Ack,
+  serializeHl7,
+  serializeHl7Field,
+  serializeHl7Segment,
+} from "./health/hl7v2/hl7.js";
+// Health: HL7 v2 from hospitals and CDC systems: notifiable-disease cases to incident reports.
+export {
+  type CaseClassification,
+  type HealthHl7Extension,
+  type Hl7DecodeOptions,
+  healthHl7v2Adapter,
+} from "./health/hl7v2/index.js";
+// Health: notifiable infectious diseases (法定报告传染病), their classes and reporting deadlines.
+export {
+  type DiseaseClass,
+  type NotifiableDisease,
+  notifiableDisease,
+  notifiableDiseases,
+} from "./health/notifiable-diseases.js";
+// Health: the public-health emergency direct report (突发公共卫生事件网络直报).
+export { healthPheReportAdapter, type PheExtension, type PheReport, type PheReportKind } from "./health/phe-report/index.js";
 // The kit, for third-party adapters built the same way as the built-in ones.
 export { type CharsetResult, type DecodedText, decodeText, normalizeCharset, xmlDeclaredEncoding } from "./kit/charset.js";
 export { type Datum, fromWgs84, readCircle, readLatLon, readPolygon, toWgs84, writeLatLon } from "./kit/coordinates.js";

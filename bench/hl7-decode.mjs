@@ -1,0 +1,73 @@
+// HL7 v2 parse throughput (msgs/s and MB/s per core) on a typical ADT^A01 (~1 KB, 9 segments)
+// and a small one (~230 B, 4 segments), against a bare `text.split(/\r\n|\r|\n/).map((s) =>
+// s.split("|"))` of the same bytes in the same run. The full `health.hl7v2` decode (mapping +
+// validation) is to be added here beside the parse.
+// Run: pnpm exec tsx --conditions=@eix/source bench/hl7-decode.mjs
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import { parseHl7, serializeHl7 } from "@eix/adapters";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUN_MS = Number(process.env.BENCH_RUN_MS ?? 500);
+const corpus = (name) => new Uint8Array(readFileSync(new URL(`../test/corpus/hl7v2/${name}`, import.meta.url)));
+
+// Typical: a real ADT^A01 with PID, PD1, NK1, PV1, PV2, DG1, IN1 (repetitions, components).
+// Small: a real ADT^A01 with only EVN, PID, PV1.
+const inputs = {
+  "typical ADT^A01": corpus("rethink-adt-a01-full.hl7"),
+  "small ADT^A01": corpus("rethink-adt-a01-basic.hl7"),
+};
+for (const [name, bytes] of Object.entries(inputs)) {
+  const result = parseHl7(bytes);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+}
+
+const decoder = new TextDecoder();
+let sink = 0;
+function opsPerSecond(fn) {
+  const start = process.hrtime.bigint();
+  const deadline = start + BigInt(RUN_MS) * 1_000_000n;
+  let n = 0;
+  let now = start;
+  while (now < deadline) {
+    sink ^= fn() ? 1 : 0;
+    n++;
+    now = process.hrtime.bigint();
+  }
+  return n / (Number(now - start) / 1e9);
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+console.log(
+  `node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"} x${os.cpus().length}, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
+console.log(`${RUNS} runs of ${RUN_MS} ms; medians; aim: the whole decode >= 20,000 msgs/s per core for a typical ADT\n`);
+for (const [name, bytes] of Object.entries(inputs)) {
+  const parsed = parseHl7(bytes);
+  const message = parsed.ok ? parsed.messages[0] : undefined;
+  const cases = {
+    "bare split (decode + split)": () =>
+      decoder
+        .decode(bytes)
+        .split(/\r\n|\r|\n/)
+        .map((s) => s.split("|")).length > 0,
+    "parseHl7 (charset, escapes, checks)": () => parseHl7(bytes).ok,
+    "serializeHl7 (of the parsed message)": () => serializeHl7(message).length > 0,
+  };
+  for (const fn of Object.values(cases)) opsPerSecond(fn);
+  const results = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+  for (let run = 0; run < RUNS; run++) for (const [k, fn] of Object.entries(cases)) results[k].push(opsPerSecond(fn));
+  const baseline = median(results["bare split (decode + split)"]);
+  console.log(`${name}: ${bytes.byteLength} B, ${message.segments.length} segments`);
+  for (const [k, xs] of Object.entries(results)) {
+    const m = median(xs);
+    const mbs = (m * bytes.byteLength) / 1024 / 1024;
+    console.log(
+      `  ${k.padEnd(38)} ${Math.round(m).toLocaleString("en-US").padStart(9)} msgs/s ${mbs.toFixed(1).padStart(7)} MB/s  ${(baseline / m).toFixed(2)}x the bare split's time`,
+    );
+  }
+}
+if (sink === 2) console.log("");
