@@ -2,21 +2,31 @@
 // "gen"). `--check` exits 1 when the committed page is stale.
 import { readFileSync, writeFileSync } from "node:fs";
 import { adapterErrors } from "@eix/adapters";
-import { cliErrors } from "@eix/hub";
+import {
+  authErrors,
+  cliErrors,
+  configIssues,
+  httpErrors,
+  ingestIssues,
+  mllpErrors,
+  relayErrors,
+  routeErrors,
+  storeErrors,
+} from "@eix/hub";
 import { schemaIssues } from "@eix/schema";
 
 const file = new URL("../docs/errors.md", import.meta.url);
 
-function section(title, intro, table) {
+function section(title, intro, table, kindColumn = "severity") {
   const rows = Object.entries(table).map(([code, def]) => {
-    const example = { field: "field", label: "字段", value: "…", expected: "…", limit: "…", detail: "…", file: "…" };
+    const example = { field: "field", label: "字段", value: "…", expected: "…", limit: "…", detail: "…", file: "…", ack: "…" };
     const zh = def.zh(example).replaceAll("|", "\\|");
     const en = def.en(example).replaceAll("|", "\\|");
-    return `| \`${code}\` | ${def.severity ?? "error"} | ${def.summary.replaceAll("|", "\\|")} | ${zh} | ${en} |`;
+    const kind = def.status ? `HTTP ${def.status}` : (def.outcome ?? def.severity ?? "error");
+    return `| \`${code}\` | ${kind} | ${def.summary.replaceAll("|", "\\|")} | ${zh} | ${en} |`;
   });
-  return [`## ${title}`, "", intro, "", "| code | severity | meaning | zh-CN | en |", "|---|---|---|---|---|", ...rows, ""].join(
-    "\n",
-  );
+  const header = `| code | ${kindColumn} | meaning | zh-CN | en |`;
+  return [`## ${title}`, "", intro, "", header, "|---|---|---|---|---|", ...rows, ""].join("\n");
 }
 
 export function errorsPage() {
@@ -48,8 +58,45 @@ export function errorsPage() {
     ),
     section(
       "Command line (`eix`)",
-      "Printed on stderr as one line `eix: CODE message`; each ends the command with exit status 2.",
+      "Printed on stderr as one line `eix: CODE message`. A usage or configuration error ends the command at once with exit status 2; a file-level error is reported and the command goes on with the other files, then exits 2.",
       cliErrors,
+    ),
+    section(
+      "Hub configuration (`eix serve --config`)",
+      "Every problem of a configuration file is reported at once, each with its code, the JSON pointer of the setting and the file's line:column; the hub does not start until all are fixed.",
+      configIssues,
+    ),
+    section(
+      "Hub HTTP API (`@eix/hub`)",
+      'The body of every error answer: `{ error: { code, message: { "zh-CN", en }, issues? } }`. The kind column gives the HTTP status; 429 and 503 come with `Retry-After`.',
+      httpErrors,
+    ),
+    section(
+      "Hub ingest (`@eix/hub`)",
+      "Issues the ingest pipeline adds to a payload's own decoding and validation issues.",
+      ingestIssues,
+    ),
+    section(
+      "Hub authorisation (`@eix/hub`)",
+      "Why an authenticated unit may not send a message (HTTP 403 with every issue); a warning is reported with the receipt and does not refuse.",
+      authErrors,
+    ),
+    section(
+      "Hub routing (`@eix/hub`)",
+      "Why a destination a routing rule matched gets no delivery: recorded with the message as `withheld`, never dropped silently.",
+      routeErrors,
+    ),
+    section("Hub relay (`@eix/hub`)", "The reason recorded on a delivery's retry or dead letter (死信).", relayErrors),
+    section(
+      "Hub MLLP (`@eix/hub`)",
+      "HL7 v2 over MLLP (TCP, optionally TLS). The listener logs its codes (with the connection id, never a message body) and hands the refusals to the ACK builder: the outcome column gives the advised acknowledgment, AR (resending the same bytes cannot help) or AE (send again later), or `log` when nobody waits for an answer. For the MLLP destination it gives the relay outcome: `retryable` (backoff), `permanent` (dead letter) or `ambiguous` (the frame went out unanswered; `onAmbiguousTimeout` decides). These codes begin the reason recorded on the delivery.",
+      mllpErrors,
+      "outcome",
+    ),
+    section(
+      "Hub store (`@eix/hub`)",
+      "Errors of the SQLite or PostgreSQL store; retryable ones make the HTTP API answer 503 with `Retry-After`.",
+      storeErrors,
     ),
   ].join("\n");
 }

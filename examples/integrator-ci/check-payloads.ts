@@ -20,7 +20,9 @@ for (const file of files) {
   if (issues.some((issue) => issue.severity === "error")) invalid++;
   for (const issue of issues) {
     const level = issue.severity === "error" ? "error" : "warning";
-    console.log(`::${level} file=${file},title=${issue.code}::${issue.path || "/"} ${issue.message["zh-CN"]} / ${issue.message.en}`);
+    console.log(
+      `::${level} file=${file},title=${issue.code}::${issue.path || "/"} ${issue.message["zh-CN"]} / ${issue.message.en}`,
+    );
   }
 }
 console.log(`${files.length} files, ${invalid} invalid`);

@@ -5,6 +5,10 @@ export interface CliErrorParams {
   readonly file?: string;
   readonly reason?: LocalizedText;
   readonly detail?: string;
+  /** The value given on the command line (a format name, for instance). */
+  readonly value?: string;
+  /** What would have been accepted, as a list the reader can copy from. */
+  readonly expected?: string;
 }
 
 interface CliErrorDefinition {
@@ -19,7 +23,9 @@ const enReason = (p: CliErrorParams) => p.reason?.en ?? p.detail ?? "…";
 
 /**
  * The table of `eix` command-line error codes. Like the `EIX_SCHEMA_*` table, codes are never
- * reused or renamed. Each of them ends the command with exit status 2.
+ * reused or renamed. Each of them means exit status 2: most stop the command at once; the
+ * file-level ones (unreadable input, unwritable or clashing output) are reported with their file
+ * and the command goes on with the others.
  */
 export const cliErrors = {
   EIX_CLI_USAGE: {
@@ -41,6 +47,31 @@ export const cliErrors = {
     summary: "A directory named on the command line holds no .json files.",
     zh: (p) => `目录 “${p.file ?? "…"}” 中没有 .json 文件`,
     en: (p) => `The directory "${p.file ?? "…"}" holds no .json files`,
+  },
+  EIX_CLI_UNKNOWN_FORMAT: {
+    summary: "A format named by --format, --from or --to is neither an adapter id nor canonical (nor auto, for input).",
+    zh: (p) => `未知格式 “${p.value ?? "…"}”，可用格式：${p.expected ?? "…"}`,
+    en: (p) => `Unknown format "${p.value ?? "…"}"; known formats: ${p.expected ?? "…"}`,
+  },
+  EIX_CLI_NO_MATCHING_FILES: {
+    summary: "A directory named on the command line holds no file with an extension of the input format.",
+    zh: (p) => `目录 “${p.file ?? "…"}” 中没有扩展名为 ${p.expected ?? "…"} 的文件`,
+    en: (p) => `The directory "${p.file ?? "…"}" holds no ${p.expected ?? "…"} files`,
+  },
+  EIX_CLI_BAD_SENDER: {
+    summary: "The --sender file is not a JSON object describing a valid sending unit.",
+    zh: (p) => `发送单位文件 “${p.file ?? "…"}” 无效：${zhReason(p)}`,
+    en: (p) => `The sender file "${p.file ?? "…"}" is not a valid unit: ${enReason(p)}`,
+  },
+  EIX_CLI_FILE_UNWRITABLE: {
+    summary: "An output file or the --out directory cannot be created or written.",
+    zh: (p) => `无法写入 “${p.file ?? "…"}”：${zhReason(p)}`,
+    en: (p) => `Cannot write "${p.file ?? "…"}": ${enReason(p)}`,
+  },
+  EIX_CLI_OUTPUT_CLASH: {
+    summary: "An output file would overwrite an input file or another output of the same run; it is not written.",
+    zh: (p) => `不写入 “${p.file ?? "…"}”：${zhReason(p)}`,
+    en: (p) => `Not writing "${p.file ?? "…"}": ${enReason(p)}`,
   },
   EIX_CLI_INTERNAL: {
     summary: "An unexpected failure inside eix; please report it with the command line used.",

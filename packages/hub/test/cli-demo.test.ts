@@ -1,124 +1,139 @@
-import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { discoveredEarly, incident, makeTempDir, put, run, STACK_LINE, wrongSequence } from "./cli-harness.js";
+import { execFile } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { incident, makeTempDir, put, run, STACK_LINE, wrongSequence } from "./cli-harness.js";
 
-let temp: ReturnType<typeof makeTempDir>;
-let dir: string;
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+const examplesDir = join(REPO_ROOT, "packages/schema/examples");
+const countIn = (folder: string) => readdirSync(join(examplesDir, folder)).filter((f) => /(?<!\.expected)\.json$/.test(f)).length;
 
-/** An examples folder whose every example is as declared. */
-function writeGoodExamples(): void {
-  put(dir, "valid/plain.json", incident());
-  put(dir, "valid/early.json", discoveredEarly());
-  put(dir, "valid/early.expected.json", { warnings: ["EIX_SCHEMA_DISCOVERED_BEFORE_OCCURRED"] });
-  put(dir, "invalid/sequence.json", wrongSequence());
-  put(dir, "invalid/sequence.expected.json", { rule: "初报序号为 1", codes: ["EIX_SCHEMA_STAGE_SEQUENCE"] });
-  put(dir, "invalid/empty.json", "");
-  put(dir, "invalid/empty.expected.json", { rule: "empty input", codes: ["EIX_SCHEMA_JSON_EMPTY"] });
+/** `pnpm demo …` exactly as the README runs it, from the repository root. */
+function pnpmDemo(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(
+      "pnpm",
+      ["demo", ...args],
+      { cwd: REPO_ROOT, timeout: 120_000, env: { ...process.env, NO_COLOR: "1" } },
+      (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
 }
 
-beforeEach(() => {
-  temp = makeTempDir();
-  dir = temp.dir;
-  writeGoodExamples();
-});
-afterEach(() => temp.remove());
+describe("pnpm demo (the README's first command)", () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let result: { code: number; stdout: string; stderr: string };
+  let data: string;
 
-/** Display columns, counting CJK characters as two. */
-const columns = (text: string) =>
-  [...text].reduce((width, char) => width + (/[\u3000-\u9fff\uff00-\uff60]/.test(char) ? 2 : 1), 0);
+  beforeAll(async () => {
+    temp = makeTempDir();
+    data = join(temp.dir, "data");
+    result = await pnpmDemo("--lang", "en", "--data", data);
+  }, 150_000);
+  afterAll(() => temp.remove());
+
+  test("completes the scenario and exits 0, every check passed", () => {
+    expect(result.stdout).toMatch(/✓ demo complete in \d+\.\d s/);
+    expect(result.stdout).not.toContain("✗");
+    expect(result.code).toBe(0);
+  });
+
+  test("reports every valid example received (202), the resend (200) and the wrong token (401)", () => {
+    const valid = countIn("valid");
+    expect(result.stdout).toContain(`1. Received: ${valid} valid examples`);
+    const received = result.stdout.match(/^ {2}valid\/\S+\.json +\w+ +202 /gm) ?? [];
+    expect(received).toHaveLength(valid);
+    expect(result.stdout).toMatch(/resend of valid\/\S+\.json: 200, original receipt [0-9a-f-]{36}, not relayed again/);
+    expect(result.stdout).toContain("wrong token: 401 EIX_HTTP_UNAUTHENTICATED");
+  });
+
+  test("shows what policy withheld: a test message reaches no destination, an exercise only the archive", () => {
+    expect(result.stdout).toMatch(
+      /valid\/warning-test-link-check\.json +warning +202 +- +withheld national \(EIX_ROUTE_STATUS_NOT_ACCEPTED\), archive \(EIX_ROUTE_STATUS_NOT_ACCEPTED\)/,
+    );
+    expect(result.stdout).toMatch(
+      /valid\/incident-exercise-chlorine-leak\.json +incident +202 +archive +withheld national \(EIX_ROUTE_STATUS_NOT_ACCEPTED\)/,
+    );
+  });
+
+  test("refuses every invalid example with the codes it declares", () => {
+    const invalid = countIn("invalid");
+    expect(result.stdout).toContain(`2. Rejected: ${invalid} invalid examples`);
+    expect(result.stdout.match(/^ {2}invalid\/\S+\.json +4\d\d +EIX_\w+ +✓ as declared$/gm)).toHaveLength(invalid);
+    expect(result.stdout).toMatch(/invalid\/incident-initial-sequence-2\.json +422 +EIX_SCHEMA_STAGE_SEQUENCE +✓ as declared/);
+  });
+
+  test("posts the 12379 corpus through weather.cn12379: GB18030 accepted, the classified one refused", () => {
+    expect(result.stdout).toMatch(/3\. Weather: \d+ 12379 files/);
+    expect(result.stdout).toMatch(/cn12379\/henan-11B06-blue-gb18030-undeclared\.xml +20[02] /);
+    expect(result.stdout).toMatch(/cn12379\/henan-11B06-blue-classified\.xml +422 +refused .*EIX_SCHEMA_CLASSIFIED_REFUSED/);
+  });
+
+  test("relays through the stand-in's bad day: retries after 503 and the outage, one dead letter replayed", () => {
+    const national = result.stdout.match(/^ {2}national +(\d+) +(\d+) +(\d+) +(\d+) +1 → 1$/m);
+    expect(national).not.toBeNull();
+    const [, deliveries, delivered, retried, attempts] = (national ?? []).map(Number);
+    expect(delivered).toBe(deliveries);
+    expect(retried).toBeGreaterThan(0);
+    expect(attempts).toBeGreaterThan(Number(deliveries));
+    expect(result.stdout).toMatch(
+      /the national stand-in got \d+ requests: \d+ accepted, [1-9]\d* busy \(503\), 1 refused \(400\)/,
+    );
+    expect(result.stdout).toMatch(/delivery #\d+ → national, message \S+: EIX_RELAY_HTTP_REJECTED: .*HTTP 400/);
+    expect(result.stdout).toMatch(/replayed after the fix through POST \/v1\/deliveries\/:id\/replay: 200; finally delivered/);
+  });
+
+  test("leaves its store, config, archive and a JSON log with message ids but no token or body", () => {
+    expect(existsSync(join(data, "eix-hub.db"))).toBe(true);
+    expect(readFileSync(join(data, "hub.yaml"), "utf8")).toMatch(/tokenSha256: [0-9a-f]{64}/);
+    const archived = readdirSync(join(data, "archive"));
+    const archiveRow = result.stdout.match(/^ {2}archive +(\d+) +(\d+) /m);
+    expect(archived.length).toBe(Number(archiveRow?.[1]));
+    const log = readFileSync(join(data, "hub.log"), "utf8").trim().split("\n");
+    const entries = log.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries.some((entry) => typeof entry.messageId === "string")).toBe(true);
+    const text = log.join("\n");
+    expect(text).not.toMatch(/Bearer [A-Za-z0-9_-]{16,}/);
+    expect(text).not.toContain("杭州市余杭区"); // a sender's name is in every body, never in the log
+    expect(result.stderr).not.toMatch(STACK_LINE);
+  });
+});
 
 describe("eix demo", () => {
-  test("the project's own examples are all as declared (exit 0)", async () => {
-    const { code, stdout, stderr } = await run("demo");
-    expect(stderr).toBe("");
-    expect(stdout).toContain("packages/schema/examples");
-    expect(stdout).toMatch(/✓ 共 \d+ 个示例.*全部符合声明/);
+  test("a declared code that the hub does not report fails the demo (exit 1) and says which", async () => {
+    const temp = makeTempDir();
+    try {
+      put(temp.dir, "examples/valid/plain.json", incident());
+      put(temp.dir, "examples/invalid/sequence.json", wrongSequence());
+      put(temp.dir, "examples/invalid/sequence.expected.json", { rule: "wrong", codes: ["EIX_SCHEMA_REQUIRED"] });
+      const { code, stdout } = await run("demo", "--lang", "en", "--data", join(temp.dir, "data"), join(temp.dir, "examples"));
+      expect(stdout).toMatch(/invalid\/sequence\.json +422 +EIX_SCHEMA_STAGE_SEQUENCE +✗ declared EIX_SCHEMA_REQUIRED/);
+      expect(stdout).toContain("✗ all 1 invalid examples refused with their declared codes");
+      expect(stdout).toContain("✗ the demo did not go as expected");
+      expect(code).toBe(1);
+    } finally {
+      temp.remove();
+    }
+  }, 60_000);
+
+  test("--help prints the usage in both languages (exit 0)", async () => {
+    const { code, stdout } = await run("demo", "--help");
     expect(code).toBe(0);
+    expect(stdout).toContain("用法 Usage: eix demo");
+    expect(stdout).toContain("national-platform stand-in");
   });
 
-  test("a folder of examples as declared exits 0 and lists each with kind, expectation, result and codes", async () => {
-    const { code, stdout } = await run("demo", dir);
-    expect(code).toBe(0);
-    const lines = stdout.split("\n");
-    expect(lines).toContainEqual(expect.stringMatching(/^示例 +类别 +预期 +结果 +代码$/));
-    expect(lines).toContainEqual(expect.stringMatching(/^valid\/plain\.json +incident +有效 +✓ 有效$/));
-    expect(lines).toContainEqual(
-      expect.stringMatching(/^valid\/early\.json +incident +有效，1 条警告 +✓ 有效 +EIX_SCHEMA_DISCOVERED_BEFORE_OCCURRED$/),
-    );
-    expect(lines).toContainEqual(
-      expect.stringMatching(/^invalid\/sequence\.json +incident +无效 +✓ 无效 +EIX_SCHEMA_STAGE_SEQUENCE$/),
-    );
-    expect(lines).toContainEqual(expect.stringMatching(/^invalid\/empty\.json +- +无效 +✓ 无效 +EIX_SCHEMA_JSON_EMPTY$/));
-    expect(stdout).toContain("✓ 共 4 个示例（2 个有效，2 个无效），全部符合声明");
-  });
-
-  test("columns line up, Chinese characters counting as two columns", async () => {
-    const { stdout } = await run("demo", dir);
-    const rows = stdout.split("\n").filter((line) => /^(示例|valid\/|invalid\/)/.test(line));
-    expect(rows).toHaveLength(5);
-    // Where the "result" column starts: after the third run of two or more spaces.
-    const resultColumn = (row: string) =>
-      columns(
-        row
-          .split(/(?<= {2})(?=\S)/)
-          .slice(0, 3)
-          .join(""),
-      );
-    expect(new Set(rows.map(resultColumn)).size).toBe(1);
-  });
-
-  test("--lang en prints the table in English", async () => {
-    const { code, stdout } = await run("demo", "--lang", "en", dir);
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/^file +kind +expected +result +codes$/m);
-    expect(stdout).toContain("✓ 4 examples (2 valid, 2 invalid): all as declared");
-  });
-
-  test("a broken valid example makes the demo fail (exit 1) and shows why", async () => {
-    put(dir, "valid/plain.json", '{"schema": "eix/1",');
-    const { code, stdout, stderr } = await run("demo", dir);
-    expect(code).toBe(1);
-    expect(stderr).toBe("");
-    expect(stdout).toMatch(/^valid\/plain\.json +- +有效 +✗ 无效 +EIX_SCHEMA_JSON_SYNTAX$/m);
-    expect(stdout).toMatch(/不符合声明的示例：\n✗ valid\/plain\.json\n/);
-    expect(stdout).toContain("✗ 共 4 个示例，1 个不符合声明");
-    expect(stdout).not.toMatch(STACK_LINE);
-  });
-
-  test("an undeclared warning, wrong codes or a missing declaration each fail the demo", async () => {
-    put(dir, "valid/early.expected.json", { warnings: [] });
-    put(dir, "invalid/sequence.expected.json", { rule: "wrong", codes: ["EIX_SCHEMA_REQUIRED"] });
-    put(dir, "invalid/undeclared.json", wrongSequence());
-    const { code, stdout } = await run("demo", "--lang", "en", dir);
-    expect(code).toBe(1);
-    expect(stdout).toContain("✗ 5 examples: 3 not as declared");
-    expect(stdout).toMatch(
-      /✗ valid\/early\.json\n +declared: valid, codes: none\n +reported: valid, codes: EIX_SCHEMA_DISCOVERED_BEFORE_OCCURRED\n/,
-    );
-    expect(stdout).toMatch(
-      /✗ invalid\/sequence\.json\n +declared: invalid, codes: EIX_SCHEMA_REQUIRED\n +reported: invalid, codes: EIX_SCHEMA_STAGE_SEQUENCE\n +rule: wrong\n/,
-    );
-    expect(stdout).toMatch(/✗ invalid\/undeclared\.json\n +no declaration file undeclared\.expected\.json/);
-  });
-
-  test("a missing folder is a file error (exit 2)", async () => {
-    const { code, stdout, stderr } = await run("demo", join(dir, "nowhere"));
+  test("a missing examples folder is a file error (exit 2), before anything starts", async () => {
+    const { code, stdout, stderr } = await run("demo", "/nowhere/at/all");
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toMatch(/^eix: EIX_CLI_FILE_NOT_FOUND /);
   });
 
-  test("a folder without examples is an error (exit 2)", async () => {
-    const empty = join(dir, "nothing");
-    put(empty, "readme.txt", "");
-    const { code, stderr } = await run("demo", empty);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/^eix: EIX_CLI_NO_JSON_FILES /);
-  });
-
   test("more than one folder is a usage error (exit 2)", async () => {
-    const { code, stderr } = await run("demo", dir, "extra");
+    const { code, stderr } = await run("demo", "a", "b");
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^eix: EIX_CLI_USAGE 用法错误：多余的参数 “extra”\n运行 “eix demo --help” 查看用法。\n$/);
+    expect(stderr).toMatch(/^eix: EIX_CLI_USAGE 用法错误：多余的参数 “b”\n运行 “eix demo --help” 查看用法。\n$/);
   });
 });

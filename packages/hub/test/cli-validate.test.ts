@@ -62,9 +62,11 @@ describe("eix validate: outcomes", () => {
     const report = JSON.parse(stdout);
     expect(report.summary).toEqual({ files: 2, valid: 1, invalid: 1, unreadable: 0, errors: 1, warnings: 0 });
     expect(report.files).toEqual([
-      { file: ok, valid: true, issues: [] },
+      { file: ok, format: "canonical", envelopes: 1, valid: true, issues: [] },
       {
         file: bad,
+        format: "canonical",
+        envelopes: 0,
         valid: false,
         issues: [
           expect.objectContaining({
@@ -181,7 +183,7 @@ describe("eix: usage errors exit 2 with one coded line on stderr", () => {
 
   test("an unknown command prints the usage on stderr", async () => {
     const { stderr } = await run("frobnicate");
-    expect(stderr).toContain("eix validate [--json] [--lang zh-CN|en] FILE|DIR...");
+    expect(stderr).toContain("eix validate [--format F|auto] [--sender FILE] [--json] [--lang zh-CN|en] FILE|DIR...");
   });
 
   test("errors follow --lang en", async () => {

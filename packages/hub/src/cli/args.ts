@@ -1,6 +1,13 @@
 import { parseArgs } from "node:util";
 import type { Language } from "@eix/schema";
-import { badLanguage, missingOptionValue, tooManyArguments, unexpectedOptionValue, unknownOption } from "./usage-problems.js";
+import {
+  badLanguage,
+  missingOption,
+  missingOptionValue,
+  tooManyArguments,
+  unexpectedOptionValue,
+  unknownOption,
+} from "./usage-problems.js";
 
 type OptionSpecs = Record<string, { readonly type: "boolean" | "string"; readonly short?: string }>;
 
@@ -54,31 +61,89 @@ export function languageHint(argv: readonly string[]): Language {
   return hint;
 }
 
+const text = (value: string | boolean | undefined): string | undefined => (typeof value === "string" ? value : undefined);
+
 export interface ValidateArgs {
   readonly help: boolean;
   readonly json: boolean;
   readonly language: Language;
+  /** A format name as given (checked against the registry by the command); default canonical. */
+  readonly format: string;
+  /** Path of the --sender JSON file. */
+  readonly sender: string | undefined;
   readonly files: readonly string[];
 }
 
 export function parseValidateArgs(args: readonly string[]): ValidateArgs {
   const { values, positionals } = readArgs(args, {
+    format: { type: "string" },
+    sender: { type: "string" },
     json: { type: "boolean" },
     lang: { type: "string" },
     help: { type: "boolean", short: "h" },
   });
-  return { help: values.help === true, json: values.json === true, language: language(values.lang), files: positionals };
+  return {
+    help: values.help === true,
+    json: values.json === true,
+    language: language(values.lang),
+    format: text(values.format) ?? "canonical",
+    sender: text(values.sender),
+    files: positionals,
+  };
+}
+
+export interface ConvertArgs {
+  readonly help: boolean;
+  readonly language: Language;
+  /** The input format name as given; default auto. */
+  readonly from: string;
+  /** The output format name; required (not checked when --help is given). */
+  readonly to: string;
+  /** Directory for one file per envelope; stdout when absent. */
+  readonly out: string | undefined;
+  readonly sender: string | undefined;
+  readonly files: readonly string[];
+}
+
+export function parseConvertArgs(args: readonly string[]): ConvertArgs {
+  const { values, positionals } = readArgs(args, {
+    from: { type: "string" },
+    to: { type: "string" },
+    out: { type: "string" },
+    sender: { type: "string" },
+    lang: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  const help = values.help === true;
+  const to = text(values.to);
+  if (to === undefined && !help) throw missingOption("--to");
+  return {
+    help,
+    language: language(values.lang),
+    from: text(values.from) ?? "auto",
+    to: to ?? "",
+    out: text(values.out),
+    sender: text(values.sender),
+    files: positionals,
+  };
 }
 
 export interface DemoArgs {
   readonly help: boolean;
   readonly language: Language;
+  /** The examples folder (valid/ and invalid/). */
   readonly dir: string | undefined;
+  /** Where the demo hub keeps its store, log, config and archive. */
+  readonly data: string | undefined;
 }
 
 export function parseDemoArgs(args: readonly string[]): DemoArgs {
-  const { values, positionals } = readArgs(args, { lang: { type: "string" }, help: { type: "boolean", short: "h" } });
+  const { values, positionals } = readArgs(args, {
+    lang: { type: "string" },
+    data: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
   const [dir, extra] = positionals;
   if (extra !== undefined) throw tooManyArguments(extra);
-  return { help: values.help === true, language: language(values.lang), dir };
+  return { help: values.help === true, language: language(values.lang), dir, data: text(values.data) };
 }

@@ -1,21 +1,16 @@
-import { isAbsolute, relative, resolve } from "node:path";
+import { resolve } from "node:path";
+import { demoRunReport } from "../demo/demo-report.js";
+import { runDemo } from "../demo/demo-scenario.js";
 import { parseDemoArgs } from "./args.js";
-import { demoReport } from "./demo-report.js";
 import { defaultExamplesDir, findExamples } from "./example-files.js";
-import { judgeExample } from "./example-verdict.js";
 import type { CliIo } from "./io.js";
 import { makeStyle } from "./style.js";
 import { demoUsage } from "./usage.js";
 
-/** A directory as the reader knows it: relative to the working directory when inside it. */
-function shown(dir: string): string {
-  const fromHere = relative(process.cwd(), resolve(dir));
-  return fromHere === "" ? "." : fromHere.startsWith("..") || isAbsolute(fromHere) ? resolve(dir) : fromHere;
-}
-
 /**
- * `eix demo [--lang zh-CN|en] [DIR]`: checks every example against its declaration;
- * 0 when all are as declared, else 1.
+ * `eix demo [--lang zh-CN|en] [--data DIR] [EXAMPLES]`: runs the demo scenario (a hub on
+ * embedded SQLite, a national-platform stand-in, the examples posted through it) and prints
+ * what happened; 0 when the scenario went as expected, else 1.
  */
 export async function demoCommand(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseDemoArgs(args);
@@ -23,10 +18,9 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
     io.stdout.write(demoUsage);
     return 0;
   }
-  const dir = options.dir ?? defaultExamplesDir();
-  const examples = await findExamples(dir);
-  const verdicts = [];
-  for (const example of examples) verdicts.push(await judgeExample(example));
-  io.stdout.write(demoReport(verdicts, shown(dir), options.language, makeStyle(io.color === true)));
-  return verdicts.every((verdict) => verdict.asDeclared) ? 0 : 1;
+  const examplesDir = resolve(options.dir ?? defaultExamplesDir());
+  await findExamples(examplesDir); // a missing or empty folder is a usage error (2), before anything starts
+  const run = await runDemo({ examplesDir, ...(options.data ? { dataDir: resolve(options.data) } : {}) });
+  io.stdout.write(demoRunReport(run, options.language, makeStyle(io.color === true)));
+  return run.checks.every((check) => check.ok) ? 0 : 1;
 }

@@ -1,14 +1,22 @@
 import { languageHint } from "./args.js";
+import { convertCommand } from "./convert-command.js";
 import { demoCommand } from "./demo-command.js";
 import { errorReport } from "./error-report.js";
 import { type CliIo, processIo } from "./io.js";
+import { messagesCommand } from "./messages-command.js";
+import { replayCommand } from "./replay-command.js";
+import { serveCommand } from "./serve-command.js";
 import { mainUsage } from "./usage.js";
 import { noCommand, unknownCommand } from "./usage-problems.js";
 import { validateCommand } from "./validate-command.js";
 
 const commands = new Map<string, (args: readonly string[], io: CliIo) => Promise<number>>([
   ["validate", validateCommand],
+  ["convert", convertCommand],
   ["demo", demoCommand],
+  ["serve", serveCommand],
+  ["replay", replayCommand],
+  ["messages", messagesCommand],
 ]);
 
 /**

@@ -28,3 +28,22 @@ export const noFiles = () =>
 
 export const tooManyArguments = (extra: string) =>
   new CliError("EIX_CLI_USAGE", { reason: { "zh-CN": `多余的参数 “${extra}”`, en: `unexpected argument "${extra}"` } });
+
+export const noFilesToConvert = () =>
+  new CliError("EIX_CLI_USAGE", { reason: { "zh-CN": "未指定要转换的文件", en: "no file to convert" } });
+
+export const missingOption = (option: string) =>
+  new CliError("EIX_CLI_USAGE", { reason: { "zh-CN": `缺少必需的选项 “${option}”`, en: `the option "${option}" is required` } });
+
+export const sniffingOutput = () =>
+  new CliError("EIX_CLI_USAGE", {
+    reason: { "zh-CN": "“auto” 只能用于输入格式，输出格式须明确指定", en: `"auto" is for input only; name the output format` },
+  });
+
+export const encodingUnsupported = (id: string) =>
+  new CliError("EIX_CLI_USAGE", {
+    reason: {
+      "zh-CN": `适配器 “${id}” 只能解码，不能用作输出格式`,
+      en: `the adapter "${id}" only decodes; it cannot be an output format`,
+    },
+  });

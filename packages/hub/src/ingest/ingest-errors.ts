@@ -1,0 +1,60 @@
+import type { IssueSeverity, LocalizedText } from "@eix/schema";
+import type { ReportedIssue } from "./reported-issue.js";
+
+/** Values an ingest message may use; never payload content beyond an id or a hub name. */
+export interface IngestIssueParams {
+  readonly value?: string;
+  readonly limit?: string;
+}
+
+interface IngestIssueDefinition {
+  readonly severity: IssueSeverity;
+  /** One line for docs/errors.md. */
+  readonly summary: string;
+  readonly zh: (p: IngestIssueParams) => string;
+  readonly en: (p: IngestIssueParams) => string;
+}
+
+/**
+ * The ingest pipeline's own findings (`EIX_INGEST_*`), beside the schema, adapter and
+ * authorisation codes it passes on. Codes are never reused or renamed.
+ */
+export const ingestIssues = {
+  EIX_INGEST_EMPTY: {
+    severity: "error",
+    summary: "The payload has no bytes at all.",
+    zh: () => "报文为空",
+    en: () => "The payload is empty",
+  },
+  EIX_INGEST_NO_MESSAGES: {
+    severity: "error",
+    summary: "The payload decoded without error but holds no message.",
+    zh: () => "报文中没有可接收的消息",
+    en: () => "The payload holds no message",
+  },
+  EIX_INGEST_HOPS_FULL: {
+    severity: "error",
+    summary: "The message already lists the most hubs a path may hold; this hub cannot add its own hop.",
+    zh: (p) => `消息的流转记录已达上限 ${p.limit ?? "…"} 条，本枢纽无法再追加`,
+    en: (p) => `The message's path already holds the maximum of ${p.limit ?? "…"} hubs; this hub cannot add its hop`,
+  },
+  EIX_INGEST_LOOP: {
+    severity: "warning",
+    summary:
+      "The message has passed through this hub before (a routing loop); it is acknowledged but neither stored nor relayed again.",
+    zh: (p) => `消息此前已经过本枢纽（${p.value ?? "…"}），判定为循环转发：已确认接收，但不再存储或转发`,
+    en: (p) =>
+      `The message has already passed through this hub (${p.value ?? "…"}): acknowledged, but not stored or relayed again`,
+  },
+} as const satisfies Record<string, IngestIssueDefinition>;
+
+export type IngestIssueCode = keyof typeof ingestIssues;
+
+export function ingestMessage(code: IngestIssueCode, params: IngestIssueParams = {}): LocalizedText {
+  const definition: IngestIssueDefinition = ingestIssues[code];
+  return { "zh-CN": definition.zh(params), en: definition.en(params) };
+}
+
+export function ingestIssue(code: IngestIssueCode, path: string, params: IngestIssueParams = {}): ReportedIssue {
+  return { code, severity: ingestIssues[code].severity, path, message: ingestMessage(code, params) };
+}
