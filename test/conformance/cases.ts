@@ -92,8 +92,13 @@ const phe: ConformanceCase[] = [
 
 // HL7 v2: the shared corpus (lab results, orders, charges, schedules, admissions without a
 // notifiable diagnosis) holds nothing reportable; the synthetic case files each report one case.
-const hospital = (unitId: string, name: string, regionCode: string): DecodeContext => ({
-  sender: { unitId, name, department: "health", level: "municipal", regionCode },
+const hospital = (
+  unitId: string,
+  name: string,
+  regionCode: string,
+  level: "municipal" | "county" = "municipal",
+): DecodeContext => ({
+  sender: { unitId, name, department: "health", level, regionCode },
 });
 const hl7NotReportable = [
   "rethink-adt-a01-basic.hl7",
@@ -142,13 +147,13 @@ const hl7: ConformanceCase[] = [
     adapter: "health.hl7v2",
     file: "health/hl7-adt-a04-plague-suspected-gb18030.hl7",
     expect: "valid",
-    ctx: hospital("XLGL-RMYY", "锡林浩特市某医院", "152502"),
+    ctx: hospital("XLGL-RMYY", "锡林浩特市某医院", "152502", "county"),
   },
   {
     adapter: "health.hl7v2",
     file: "health/hl7-adt-a01-pulmonary-anthrax-died-crlf.hl7",
     expect: "valid",
-    ctx: hospital("CHD-ZXYY", "承德县某医院", "130821"),
+    ctx: hospital("CHD-ZXYY", "承德县某医院", "130821", "county"),
   },
 ];
 

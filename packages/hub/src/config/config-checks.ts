@@ -209,16 +209,18 @@ function checkMllpSources(doc: Entry, unitIds: ReadonlySet<string>, context: Che
   checkUnique(sources, "name", "EIX_CONFIG_DUPLICATE_VALUE", problems);
   // host:port pairs already bound: the HTTP API's, then each listener's in file order.
   const http = section(doc, "http");
-  const bound = new Map<string, string>([
-    [`${text(http.host) ?? DEFAULT_HTTP.host}:${integer(http.port) ?? DEFAULT_HTTP.port}`, "/http/port"],
-  ]);
+  // Port 0 asks the system for a free port, so it never conflicts.
+  const httpPort = integer(http.port) ?? DEFAULT_HTTP.port;
+  const bound = new Map<string, string>(
+    httpPort === 0 ? [] : [[`${text(http.host) ?? DEFAULT_HTTP.host}:${httpPort}`, "/http/port"]],
+  );
   for (const { entry, pointer } of sources) {
     const unitId = text(entry.unitId);
     if (unitId !== undefined && !unitIds.has(unitId))
       problems.push({ code: "EIX_CONFIG_UNIT_UNKNOWN", path: childPointer(pointer, "unitId"), params: { value: unitId } });
     checkAdapter(entry.adapter, childPointer(pointer, "adapter"), context, problems);
     const port = integer(entry.port);
-    if (port === undefined) continue;
+    if (port === undefined || port === 0) continue;
     const key = `${text(entry.host) ?? DEFAULT_MLLP_SOURCE.host}:${port}`;
     const earlier = bound.get(key);
     if (earlier === undefined) bound.set(key, childPointer(pointer, "port"));

@@ -5,6 +5,7 @@ import type { HubUnit, MllpSourceConfig } from "../config/config-model.js";
 import type { IngestOutcome } from "../ingest/ingest-outcome.js";
 import type { IngestPipeline } from "../ingest/ingest-pipeline.js";
 import type { ReportedIssue } from "../ingest/reported-issue.js";
+import { readHl7Header } from "../mllp/hl7-header.js";
 import type { MllpPeer, MllpRejection } from "../mllp/mllp-connection.js";
 import { MllpServer, type MllpServerTls } from "../mllp/mllp-server.js";
 
@@ -17,6 +18,16 @@ function requestOf(bytes: Uint8Array): Hl7Message | undefined {
 /** The ACK as bytes in the request's charset: it repeats the request's MSH-18. */
 function ackBytes(ack: string, request: Hl7Message | undefined): Uint8Array {
   return encodeHl7Text(ack, request ? hl7Header(request).characterSets?.[0] : undefined);
+}
+
+/**
+ * MSA-2 for a request that did not parse (an unsupported version, a bad segment): its MSH-10
+ * read straight from the bytes, so the sender can still match the AR to what it sent.
+ */
+function fallbackControlId(frame: Uint8Array, request: Hl7Message | undefined): { requestControlId?: string } {
+  if (request) return {};
+  const controlId = readHl7Header(frame)?.controlId;
+  return controlId ? { requestControlId: controlId } : {};
 }
 
 /** ERR segments for the issues that refused the message: our code, both languages, where it was. */
@@ -49,7 +60,11 @@ export function ackForOutcome(frame: Uint8Array, outcome: IngestOutcome, now: Da
     ack = buildHl7Ack(request, { code: "AA", text }, { now });
   } else {
     const code = outcome.kind === "store-failed" ? "AE" : "AR";
-    ack = buildHl7Ack(request, { code, text: outcome.kind, errors: ackErrors(outcome.issues) }, { now });
+    ack = buildHl7Ack(
+      request,
+      { code, text: outcome.kind, errors: ackErrors(outcome.issues) },
+      { now, ...fallbackControlId(frame, request) },
+    );
   }
   return ackBytes(ack, request);
 }

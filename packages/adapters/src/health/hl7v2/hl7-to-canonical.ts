@@ -2,6 +2,7 @@ import type { Envelope, IncidentReport, Unit } from "@eix/schema";
 import { lookupRegion } from "@eix/schema";
 import type { AdapterIssue, DecodeContext } from "../../contract.js";
 import { AdapterError, type AdapterErrorCode, adapterMessage, type SourcePosition } from "../../errors.js";
+import { sha256Hex } from "../../kit/digest.js";
 import { type NotifiableDisease, notifiableDisease } from "../notifiable-diseases.js";
 import type { CaseClassification, HealthHl7Extension } from "./health-extension.js";
 import {
@@ -66,8 +67,19 @@ const at = (segment: Hl7Segment, field?: number): SourcePosition => ({
   ...(field === undefined ? {} : { field: `${segment.id}-${field}` }),
 });
 
-/** Printable ASCII only, as message ids require; anything else becomes "_". */
-const idSafe = (text: string) => text.replace(/[^\x21-\x7E]/g, "_").slice(0, 200);
+const utf8 = new TextEncoder();
+
+/**
+ * Printable ASCII only, as message ids require, and still one id per input: anything else
+ * (and "%") is percent-encoded as UTF-8, so 南宁一院 and 南宁二院 stay apart; an id that would
+ * pass 200 characters keeps its start and ends with a digest of the whole.
+ */
+function idSafe(text: string): string {
+  const safe = text.replace(/[^\x21-\x24\x26-\x7E]+/g, (run) =>
+    Array.from(utf8.encode(run), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join(""),
+  );
+  return safe.length <= 200 ? safe : `${safe.slice(0, 180)}~${sha256Hex(safe).slice(0, 19)}`;
+}
 
 interface Diagnosis {
   readonly icd10: string;
@@ -131,9 +143,11 @@ function findDiagnosis(message: Hl7Message, options: Hl7DecodeOptions): Diagnosi
 }
 
 /** Onset (发病时间): an OBX "illness onset" (LOINC 11368-8) when the hospital sends one. */
-function onsetOf(message: Hl7Message): string | undefined {
-  for (const segment of hl7Segments(message, "OBX"))
-    if (hl7Value(segment, 3) === "11368-8") return hl7Value(segment, 5) ?? undefined;
+function onsetOf(message: Hl7Message): { value: string; segment: Hl7Segment } | undefined {
+  for (const segment of hl7Segments(message, "OBX")) {
+    const value = hl7Value(segment, 5);
+    if (hl7Value(segment, 3) === "11368-8" && value) return { value, segment };
+  }
   return undefined;
 }
 
@@ -204,7 +218,7 @@ function caseReport(
   const sentAt = time(header.dateTime, msh, 7, issues) ?? (ctx.now?.() ?? new Date()).toISOString();
   const diagnosedAt = time(diagnosis.diagnosedAt, diagnosis.segment, diagnosis.segment.id === "DG1" ? 5 : 14, issues);
   const onset = onsetOf(message);
-  const onsetAt = onset ? time(onset, diagnosis.segment, 5, issues) : undefined;
+  const onsetAt = onset ? time(onset.value, onset.segment, 5, issues) : undefined;
   const facts = patientFacts(message);
   let regionCode = facts.region;
   if (regionCode && !lookupRegion(regionCode)) {
