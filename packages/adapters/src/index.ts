@@ -58,6 +58,8 @@ export {
 // Health: HL7 v2 from hospitals and CDC systems: notifiable-disease cases to incident reports.
 export {
   type CaseClassification,
+  type CasualtyCategory,
+  type CasualtyRegistration,
   type HealthHl7Extension,
   type Hl7DecodeOptions,
   healthHl7v2Adapter,

@@ -173,6 +173,7 @@ function buildMllpSource(entry: MllpSourceEntry, baseDir: string): MllpSourceCon
     maxFrameBytes: entry.maxFrameBytes ?? DEFAULT_MLLP_SOURCE.maxFrameBytes,
     idleTimeoutMs: entry.idleTimeoutMs ?? DEFAULT_MLLP_SOURCE.idleTimeoutMs,
     maxConnections: entry.maxConnections ?? DEFAULT_MLLP_SOURCE.maxConnections,
+    ...(entry.adapterOptions ? { adapterOptions: structuredClone(entry.adapterOptions) } : {}),
     ...(entry.tls ? { tls: buildTls(entry.tls, baseDir) } : {}),
   };
 }

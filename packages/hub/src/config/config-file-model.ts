@@ -76,6 +76,7 @@ export interface MllpSourceEntry {
   readonly maxFrameBytes?: number;
   readonly idleTimeoutMs?: number;
   readonly maxConnections?: number;
+  readonly adapterOptions?: Readonly<Record<string, unknown>>;
   readonly tls?: TlsFilesEntry;
 }
 

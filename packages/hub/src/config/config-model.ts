@@ -90,6 +90,8 @@ export interface MllpSourceConfig {
   readonly maxFrameBytes: number;
   readonly idleTimeoutMs: number;
   readonly maxConnections: number;
+  /** DecodeContext.options for every frame of this listener. */
+  readonly adapterOptions?: Readonly<Record<string, unknown>>;
   readonly tls?: TlsFiles;
 }
 

@@ -46,6 +46,22 @@ export const ingestIssues = {
     en: (p) =>
       `The message has already passed through this hub (${p.value ?? "…"}): acknowledged, but not stored or relayed again`,
   },
+  EIX_INGEST_TALLY_NOT_FOLDED: {
+    severity: "warning",
+    summary:
+      "A casualty registration could not be folded into its incident's report chain (the fold failed validation); the hospital's provisional report is stored as it came.",
+    zh: (p) => `伤员登记未能并入事件报告链（${p.value ?? "…"}），按医院原始登记保存`,
+    en: (p) =>
+      `The casualty registration could not be folded into its incident's chain (${p.value ?? "…"}); stored as the hospital sent it`,
+  },
+  EIX_INGEST_TALLY_UNKNOWN_INCIDENT: {
+    severity: "warning",
+    summary:
+      "A casualty registration names an incident this hub holds no report of; it is stored as its own chain with the hospital's values, and later registrations add to it.",
+    zh: (p) => `伤员登记引用的事件 ${p.value ?? "…"} 在本枢纽尚无报告：按医院登记的信息单独记录，后续登记继续累计`,
+    en: (p) =>
+      `The casualty registration names incident ${p.value ?? "…"}, of which this hub holds no report: kept with the hospital's values; later registrations add to it`,
+  },
 } as const satisfies Record<string, IngestIssueDefinition>;
 
 export type IngestIssueCode = keyof typeof ingestIssues;

@@ -6,6 +6,7 @@ import { type GroupCommitOptions, GroupCommitter } from "../store/group-committe
 import type { Store } from "../store/store.js";
 import { isStoreError } from "../store/store-errors.js";
 import type { IngestItem, Receipt } from "../store/store-records.js";
+import { foldRegistrations, IncidentTurns, registrationIncidents } from "./casualty-tally.js";
 import { ingestIssue } from "./ingest-errors.js";
 import type { IngestOutcome, IngestRefusal, MessageReceipt, ValidateOutcome } from "./ingest-outcome.js";
 import { ingestProvenance } from "./ingest-provenance.js";
@@ -22,7 +23,7 @@ export interface IngestCounters {
 }
 
 export interface IngestPipelineOptions {
-  readonly store: Pick<Store, "ingestBatch" | "quarantine">;
+  readonly store: Pick<Store, "ingestBatch" | "quarantine" | "incidentChain">;
   readonly registry: AdapterRegistry;
   /** This hub's id, as it appears in provenance hops. */
   readonly hubId: string;
@@ -64,6 +65,7 @@ export function createIngestPipeline(options: IngestPipelineOptions): IngestPipe
   // Concurrent requests share one transaction (one fsync); the messages of one file are handed
   // over in the same turn of the event loop, so they land in the same batch unless it is full.
   const committer = new GroupCommitter(store, options.groupCommit);
+  const turns = new IncidentTurns();
 
   async function refuse(request: ValidateRequest, refusal: IngestRefusal, log: IngestLogger): Promise<IngestRefusal> {
     const adapter = refusal.adapterId ?? "none";
@@ -153,23 +155,54 @@ export function createIngestPipeline(options: IngestPipelineOptions): IngestPipe
     return Promise.allSettled(items.map((item) => (item ? committer.ingest(item) : Promise.resolve(undefined))));
   }
 
+  function storeFailed(failure: unknown, adapterId: string): IngestOutcome {
+    if (!isStoreError(failure)) throw failure;
+    const storeIssue: ReportedIssue = { code: failure.code, severity: "error", path: "", message: failure.text };
+    return { ok: false, kind: "store-failed", issues: [storeIssue], adapterId, storeError: failure };
+  }
+
   async function ingest(request: IngestRequest): Promise<IngestOutcome> {
     const log = request.logger ?? logger;
     const receivedAt = now();
     const read = readPayload(reader, request);
     if (!read.ok) return refuse(request, read, log);
-    const { adapterId } = read;
     if (read.messages.length === 0) return keepNotReportable(request, read, log);
+    const incidents = registrationIncidents(read.messages);
+    if (incidents.length === 0) return accept(request, read, read.messages, [], log, receivedAt);
+    // Casualty registrations become the next reports of their incidents' chains: folded and
+    // committed in turn per incident, so each sees the one before it.
+    return turns.run(incidents, async () => {
+      let fold: Awaited<ReturnType<typeof foldRegistrations>>;
+      try {
+        fold = await foldRegistrations(read.messages, (incidentId) => store.incidentChain(incidentId));
+      } catch (error) {
+        log.error({ err: error, unitId: request.unit.unitId }, "the incident chain could not be read");
+        options.counters?.countRejected(request.source, read.adapterId, isStoreError(error) ? error.code : "unknown");
+        return storeFailed(error, read.adapterId);
+      }
+      return accept(request, read, fold.messages, fold.issues, log, receivedAt);
+    });
+  }
+
+  async function accept(
+    request: IngestRequest,
+    read: Extract<ReadPayload, { ok: true }>,
+    messages: readonly Envelope[],
+    foldIssues: readonly ReportedIssue[],
+    log: IngestLogger,
+    receivedAt: Date,
+  ): Promise<IngestOutcome> {
+    const { adapterId } = read;
     // Authorisation may also warn (an incident reported from across the border): only errors refuse.
-    const authorisation = await authorizeAll(request.unit, read.messages);
+    const authorisation = await authorizeAll(request.unit, messages);
     if (authorisation.some((issue) => issue.severity === "error"))
       return refuse(request, { ok: false, kind: "forbidden", issues: authorisation, adapterId }, log);
-    const routing = await routeMessages(read.messages, { hubId, receivedAt, source: read.source, route: options.route });
+    const routing = await routeMessages(messages, { hubId, receivedAt, source: read.source, route: options.route });
     if (!routing.ok) return refuse(request, { ok: false, kind: "invalid", issues: routing.issues, adapterId }, log);
 
     const settled = await commit(request, read, routing.messages, receivedAt);
     const receipts: MessageReceipt[] = [];
-    const issues = [...read.issues, ...authorisation];
+    const issues = [...read.issues, ...foldIssues, ...authorisation];
     let failure: unknown;
     routing.messages.forEach((message, index) => {
       const result = settled[index];
@@ -197,8 +230,7 @@ export function createIngestPipeline(options: IngestPipelineOptions): IngestPipe
     // Whatever did commit is safe: a resend of the whole payload gets those as duplicates.
     log.error({ err: failure, unitId: request.unit.unitId, committed: receipts.length }, "the store refused the payload");
     options.counters?.countRejected(request.source, adapterId, failure.code);
-    const storeIssue: ReportedIssue = { code: failure.code, severity: "error", path: "", message: failure.text };
-    return { ok: false, kind: "store-failed", issues: [storeIssue], adapterId, storeError: failure };
+    return storeFailed(failure, adapterId);
   }
 
   async function validateOnly(request: ValidateRequest): Promise<ValidateOutcome> {

@@ -11,6 +11,8 @@ export interface IngestRequest {
   readonly contentType?: string | undefined;
   /** Adapter id the sender named (`?adapter=`, `X-EIX-Adapter`), or "canonical". */
   readonly adapter?: string | undefined;
+  /** Settings for the adapter (DecodeContext.options), from the source's configuration. */
+  readonly adapterOptions?: Readonly<Record<string, unknown>> | undefined;
   /** The unit whose credential the source checked. */
   readonly unit: HubUnit;
   /** The configured source: "http", "file:drop", … */

@@ -50,6 +50,7 @@ export function readPayload(options: PayloadReaderOptions, request: ValidateRequ
   const decoded = decodePayload(choice.decoder, request.body, options.maxBytes, {
     now: options.now,
     ...(request.unit ? { sender: senderOf(request.unit) } : {}),
+    ...(request.adapterOptions ? { options: request.adapterOptions } : {}),
   });
   if (!decoded.ok) return { ok: false, kind: decoded.kind, issues: decoded.issues, adapterId };
   return { ok: true, adapterId, messages: decoded.messages, issues: decoded.issues, source: decoded.source };

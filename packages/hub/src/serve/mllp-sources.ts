@@ -30,18 +30,26 @@ function fallbackControlId(frame: Uint8Array, request: Hl7Message | undefined): 
   return controlId ? { requestControlId: controlId } : {};
 }
 
-/** ERR segments for the issues that refused the message: our code, both languages, where it was. */
-function ackErrors(issues: readonly ReportedIssue[]) {
+/** ERR segments for the given issues: our code, both languages, where it was. */
+function ackErrors(issues: readonly ReportedIssue[], keep: (issue: ReportedIssue) => boolean) {
   return issues
-    .filter((issue) => issue.severity === "error")
+    .filter(keep)
     .slice(0, 20)
     .map((issue) => ({
       code: issue.code,
       message: `${issue.message["zh-CN"]} / ${issue.message.en}`,
-      severity: "error" as const,
+      severity: issue.severity === "error" ? ("error" as const) : ("warning" as const),
       ...(issue.position?.at ? { segment: issue.position.at.replace(/\[.*$/, "") } : {}),
     }));
 }
+
+const isError = (issue: ReportedIssue) => issue.severity === "error";
+/**
+ * What the hub itself did with an accepted message that the hospital should know (a casualty
+ * registration for an incident it holds no report of): ERR segments with severity W in the AA.
+ * The adapter's routine warnings (local times, withheld personal data) are not repeated.
+ */
+const isHubWarning = (issue: ReportedIssue) => issue.severity === "warning" && issue.code.startsWith("EIX_INGEST_");
 
 /**
  * The ACK for an ingest outcome (HL7 original mode): AA once the message is committed (or was
@@ -57,12 +65,13 @@ export function ackForOutcome(frame: Uint8Array, outcome: IngestOutcome, now: Da
       outcome.receipts.length === 0
         ? "accepted: nothing to report / 已接收：无需上报"
         : `accepted: ${stored.map((receipt) => receipt.receiptId).join(" ")}`;
-    ack = buildHl7Ack(request, { code: "AA", text }, { now });
+    const warnings = ackErrors(outcome.issues, isHubWarning);
+    ack = buildHl7Ack(request, { code: "AA", text, ...(warnings.length > 0 ? { errors: warnings } : {}) }, { now });
   } else {
     const code = outcome.kind === "store-failed" ? "AE" : "AR";
     ack = buildHl7Ack(
       request,
-      { code, text: outcome.kind, errors: ackErrors(outcome.issues) },
+      { code, text: outcome.kind, errors: ackErrors(outcome.issues, isError) },
       { now, ...fallbackControlId(frame, request) },
     );
   }
@@ -126,6 +135,7 @@ export async function startMllpSource(
         body: frame,
         unit,
         adapter: source.adapter,
+        ...(source.adapterOptions ? { adapterOptions: source.adapterOptions } : {}),
         contentType: "application/hl7-v2",
         source: `mllp:${source.name}`,
         remoteAddress: peer.remoteAddress,

@@ -87,6 +87,7 @@ describe("429 and 503: the hub or its store cannot take more", () => {
           return store.ingestBatch(items);
         },
         quarantine: (entry) => store.quarantine(entry),
+        incidentChain: (incidentId) => store.incidentChain(incidentId),
       }),
     });
     hub = started;

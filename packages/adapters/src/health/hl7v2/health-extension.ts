@@ -37,3 +37,24 @@ export interface HealthHl7Extension {
     readonly patientDied?: boolean;
   };
 }
+
+/** How a registered casualty is counted: injured (受伤), seriously injured (重伤, also injured), dead (死亡). */
+export type CasualtyCategory = "injured" | "seriouslyInjured" | "dead";
+
+/**
+ * What `extensions.health.registration` holds for a casualty registration (伤员登记) of a
+ * mass-casualty incident: which incident, which patient case (the hospital's reference, not an
+ * identity), and how the patient is counted. `provisional` until a hub has folded it into the
+ * incident's report chain (sequence, totals, the incident's own event type and place).
+ */
+export interface CasualtyRegistration {
+  /** The incident the hospital was told the patient belongs to (ZEI-1, or the configured field). */
+  readonly reference: string;
+  /** `facility/visit number`: counts each patient once, however often the registration is updated. */
+  readonly caseReference: string;
+  readonly category: CasualtyCategory;
+  readonly facility: string;
+  /** e.g. "ADT^A04" */
+  readonly messageType: string;
+  readonly provisional: boolean;
+}

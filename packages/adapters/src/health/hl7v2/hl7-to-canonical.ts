@@ -4,6 +4,14 @@ import type { AdapterIssue, DecodeContext } from "../../contract.js";
 import { AdapterError, type AdapterErrorCode, adapterMessage, type SourcePosition } from "../../errors.js";
 import { sha256Hex } from "../../kit/digest.js";
 import { type NotifiableDisease, notifiableDisease } from "../notifiable-diseases.js";
+import {
+  checkFieldLocation,
+  DEFAULT_CASUALTY_CATEGORY_FIELD,
+  DEFAULT_INCIDENT_REFERENCE_FIELD,
+  incidentReferenceOf,
+  REGISTRATION_MESSAGES,
+  registrationReport,
+} from "./casualty-registration.js";
 import type { CaseClassification, HealthHl7Extension } from "./health-extension.js";
 import {
   HL7_NULL,
@@ -24,6 +32,13 @@ export interface Hl7DecodeOptions {
   readonly facilities?: Readonly<Record<string, Unit>>;
   /** A facility's own diagnosis codes → ICD-10 ("HIS-0301" → "A00.9"). */
   readonly diagnosisCodes?: Readonly<Record<string, string>>;
+  /**
+   * Where an admission names the mass-casualty incident its patient belongs to: "ZEI-1" (EIX's
+   * Z-segment, the default) or a field such as "PV2-3" or "PV1-50.1" a facility already uses.
+   */
+  readonly incidentReferenceField?: string;
+  /** Where the casualty category (injured, seriously injured, dead; triage colours) is: default "ZEI-2". */
+  readonly casualtyCategoryField?: string;
 }
 
 /**
@@ -68,6 +83,13 @@ const at = (segment: Hl7Segment, field?: number): SourcePosition => ({
 });
 
 const utf8 = new TextEncoder();
+
+/** At most `max` UTF-16 units, never half a surrogate pair. */
+function wholeCharacters(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
 
 /**
  * Printable ASCII only, as message ids require, and still one id per input: anything else
@@ -212,6 +234,7 @@ function caseReport(
   sender: Unit,
   ctx: DecodeContext,
   issues: Issues,
+  idSuffix = "",
 ): Envelope {
   const msh = message.segments[0] as Hl7Segment;
   // MSH-7 is required by HL7; a message without it is dated when it arrived.
@@ -273,7 +296,7 @@ function caseReport(
     extensions: { health: health as unknown as Record<string, unknown> },
   };
   return {
-    id: idSafe(`hl7-${header.sendingFacility ?? "unknown"}-${header.controlId ?? ""}`),
+    id: idSafe(`hl7-${header.sendingFacility ?? "unknown"}-${header.controlId ?? ""}${idSuffix}`),
     schema: "eix/1",
     kind: "incident",
     sentAt,
@@ -282,6 +305,42 @@ function caseReport(
     classification: "internal",
     payload,
   } as Envelope;
+}
+
+/**
+ * An admission that names a mass-casualty incident → a provisional update (续报) of that
+ * incident with one casualty (casualty-registration.ts). Personal data is withheld as for cases.
+ */
+function registration(
+  message: Hl7Message,
+  header: Hl7Header,
+  reference: string,
+  sender: Unit,
+  options: Hl7DecodeOptions,
+  ctx: DecodeContext,
+  issues: Issues,
+): Envelope {
+  const msh = message.segments[0] as Hl7Segment;
+  const sentAt = time(header.dateTime, msh, 7, issues) ?? (ctx.now?.() ?? new Date()).toISOString();
+  const withheld = [...new Set(message.segments.filter((s) => PERSONAL_SEGMENTS.has(s.id)).map((s) => s.id))];
+  if (withheld.length > 0) issues.push(issue("EIX_HL7_PERSONAL_DATA_WITHHELD", { value: withheld.join(", ") }));
+  return registrationReport(
+    {
+      message,
+      header,
+      reference: wholeCharacters(reference, 200),
+      referenceId: idSafe(reference),
+      caseReference: caseReferenceOf(message, header),
+      categoryField: options.casualtyCategoryField ?? DEFAULT_CASUALTY_CATEGORY_FIELD,
+      sender,
+      sentAt,
+      messageId: idSafe(`hl7-${header.sendingFacility ?? "unknown"}-${header.controlId ?? ""}`),
+      status: statusByProcessingId[header.processingId ?? "P"] ?? "actual",
+      patientDied: patientFacts(message).died,
+      issue: (code, params) => issue(code, params),
+    },
+    issues,
+  );
 }
 
 /** MSH-9 as the sender wrote it (components joined), for the extension. */
@@ -303,6 +362,15 @@ export function hl7ToCanonical(
   const options = (ctx.options ?? {}) as Hl7DecodeOptions;
   const issues: Issues = [];
   const out: Envelope[] = [];
+  for (const name of ["incidentReferenceField", "casualtyCategoryField"] as const) {
+    const problem = options[name] === undefined ? undefined : checkFieldLocation(options[name]);
+    if (problem)
+      return {
+        ok: false,
+        error: new AdapterError("EIX_ADAPTER_BAD_VALUE", { value: `options.${name}`, detail: problem }),
+        issues,
+      };
+  }
   for (const message of messages) {
     const msh = message.segments[0] as Hl7Segment;
     const header = hl7Header(message);
@@ -314,7 +382,18 @@ export function hl7ToCanonical(
       out.push(summary.envelope);
       continue;
     }
+    const reference = REGISTRATION_MESSAGES.test(type)
+      ? incidentReferenceOf(message, options.incidentReferenceField ?? DEFAULT_INCIDENT_REFERENCE_FIELD)
+      : undefined;
     const diagnosis = CASE_MESSAGES.test(type) ? findDiagnosis(message, options) : undefined;
+    if (reference !== undefined) {
+      const sender = senderOf(header, ctx, msh);
+      if (sender instanceof AdapterError) return { ok: false, error: sender, issues };
+      out.push(registration(message, header, reference, sender, options, ctx, issues));
+      // A casualty with a notifiable disease is also a case: the direct-report duty stands.
+      if (diagnosis) out.push(caseReport(message, header, diagnosis, sender, ctx, issues, "-case"));
+      continue;
+    }
     if (!diagnosis) {
       issues.push(issue("EIX_HL7_NOT_REPORTABLE", { value: type, detail: header.controlId ?? "" }, at(msh)));
       continue;
