@@ -60,6 +60,7 @@ export {
   type CaseClassification,
   type CasualtyCategory,
   type CasualtyRegistration,
+  type FacilityOptions,
   type HealthHl7Extension,
   type Hl7DecodeOptions,
   healthHl7v2Adapter,

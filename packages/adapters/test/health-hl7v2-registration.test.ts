@@ -6,6 +6,7 @@ import {
   type DecodeContext,
   type DecodeResult,
   type Hl7DecodeOptions,
+  notifiableDisease,
 } from "@eix/adapters";
 import { type Envelope, type Unit, validate } from "@eix/schema";
 import iconv from "iconv-lite";
@@ -474,5 +475,55 @@ describe("encode → decode", () => {
     expect(text).toContain("OBR|1||郑州-0721-车祸|EIX-INCIDENT^");
     expect(text).toContain("|CASUALTIES-DEATHS^");
     for (const personal of PERSONAL) expect(text).not.toContain(personal);
+  });
+});
+
+describe("options per sending facility (facilityOptions)", () => {
+  // One listener serves two hospitals: 郑大一附院 writes the incident in PV2-3 and uses its own
+  // diagnosis codes; every other facility keeps the source-wide ZEI-1.
+  const options = {
+    diagnosisCodes: { "SHARED-01": "A00.9" },
+    facilityOptions: {
+      ZDYFY: { incidentReferenceField: "PV2-3", diagnosisCodes: { "ZD-0301": "A01.0" } },
+    },
+  };
+  const pv2 = `PV2|||${INCIDENT}`;
+
+  test("a facility's own reference field applies to it only", () => {
+    const zdyfy = register(undefined, { facility: "ZDYFY", extra: [pv2] }, withOptions(options));
+    expect(registrationOf(zdyfy)).toMatchObject({ reference: INCIDENT, facility: "ZDYFY" });
+    const other = adapter.decode(
+      utf8(adt("ADT-0002", { facility: "ZZ-RMYY", zei: undefined, extra: [pv2] })),
+      withOptions(options),
+    );
+    expect(incidents(other)).toEqual([]);
+    expect(codes(other)).toContain("EIX_HL7_NOT_REPORTABLE");
+  });
+
+  test("a facility's diagnosis codes add to the shared ones", () => {
+    const dg1 = (code: string) => `DG1|1||${code}^本院诊断^L|||F`;
+    const typhoid = only(
+      adapter.decode(utf8(adt("ADT-0003", { facility: "ZDYFY", zei: undefined, extra: [dg1("ZD-0301")] })), withOptions(options)),
+    );
+    expect(typhoid.payload.eventType).toBe(notifiableDisease("A01.0")?.eventType);
+    const shared = only(
+      adapter.decode(
+        utf8(adt("ADT-0004", { facility: "ZDYFY", zei: undefined, extra: [dg1("SHARED-01")] })),
+        withOptions(options),
+      ),
+    );
+    expect(shared.payload.eventType).toBe("13A02");
+    const elsewhere = adapter.decode(
+      utf8(adt("ADT-0005", { facility: "ZZ-RMYY", zei: undefined, extra: [dg1("ZD-0301")] })),
+      withOptions(options),
+    );
+    expect(incidents(elsewhere)).toEqual([]);
+  });
+
+  test("a bad field location in one facility's options refuses the payload, naming where it is", () => {
+    const bad = { facilityOptions: { ZDYFY: { incidentReferenceField: "PID-11" } } };
+    const result = adapter.decode(utf8(adt("ADT-0006")), withOptions(bad));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.messages.en).toContain("options.facilityOptions.ZDYFY.incidentReferenceField");
   });
 });

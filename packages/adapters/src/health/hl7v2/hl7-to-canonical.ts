@@ -39,6 +39,41 @@ export interface Hl7DecodeOptions {
   readonly incidentReferenceField?: string;
   /** Where the casualty category (injured, seriously injured, dead; triage colours) is: default "ZEI-2". */
   readonly casualtyCategoryField?: string;
+  /**
+   * Per sending facility (MSH-4.1): settings that differ between the hospitals of one source,
+   * over the source-wide ones above (a facility's `diagnosisCodes` add to the shared table).
+   */
+  readonly facilityOptions?: Readonly<Record<string, FacilityOptions>>;
+}
+
+/** What one facility may set for itself. */
+export type FacilityOptions = Pick<Hl7DecodeOptions, "diagnosisCodes" | "incidentReferenceField" | "casualtyCategoryField">;
+
+/** The source-wide options with the sending facility's own over them. */
+function optionsFor(options: Hl7DecodeOptions, facility: string | undefined): Hl7DecodeOptions {
+  const own = facility === undefined ? undefined : options.facilityOptions?.[facility];
+  if (!own) return options;
+  return {
+    ...options,
+    ...own,
+    ...(own.diagnosisCodes ? { diagnosisCodes: { ...options.diagnosisCodes, ...own.diagnosisCodes } } : {}),
+  };
+}
+
+/** Every configured field location, source-wide and per facility, with its option path. */
+function fieldOptions(options: Hl7DecodeOptions): [string, unknown][] {
+  const fields: [string, unknown][] = [];
+  const scopes: [string, FacilityOptions][] = [
+    ["options", options],
+    ...Object.entries(options.facilityOptions ?? {}).map(([facility, own]): [string, FacilityOptions] => [
+      `options.facilityOptions.${facility}`,
+      own,
+    ]),
+  ];
+  for (const [path, scope] of scopes)
+    for (const name of ["incidentReferenceField", "casualtyCategoryField"] as const)
+      if (scope[name] !== undefined) fields.push([`${path}.${name}`, scope[name]]);
+  return fields;
 }
 
 /**
@@ -359,21 +394,17 @@ export function hl7ToCanonical(
   messages: readonly Hl7Message[],
   ctx: DecodeContext,
 ): { ok: true; messages: Envelope[]; issues: Issues } | { ok: false; error: AdapterError; issues: Issues } {
-  const options = (ctx.options ?? {}) as Hl7DecodeOptions;
+  const sourceOptions = (ctx.options ?? {}) as Hl7DecodeOptions;
   const issues: Issues = [];
   const out: Envelope[] = [];
-  for (const name of ["incidentReferenceField", "casualtyCategoryField"] as const) {
-    const problem = options[name] === undefined ? undefined : checkFieldLocation(options[name]);
-    if (problem)
-      return {
-        ok: false,
-        error: new AdapterError("EIX_ADAPTER_BAD_VALUE", { value: `options.${name}`, detail: problem }),
-        issues,
-      };
+  for (const [path, value] of fieldOptions(sourceOptions)) {
+    const problem = checkFieldLocation(value);
+    if (problem) return { ok: false, error: new AdapterError("EIX_ADAPTER_BAD_VALUE", { value: path, detail: problem }), issues };
   }
   for (const message of messages) {
     const msh = message.segments[0] as Hl7Segment;
     const header = hl7Header(message);
+    const options = optionsFor(sourceOptions, header.sendingFacility);
     const type = `${header.messageType?.code ?? ""}^${header.messageType?.trigger ?? ""}`;
     const obr = hl7Segments(message, "OBR")[0];
     if (obr && hl7Value(obr, 4) === EIX_SUMMARY_SERVICE) {

@@ -5,7 +5,7 @@ import { decodeHl7v2 } from "./decode.js";
 import { sniffHl7v2 } from "./sniff.js";
 
 export type { CaseClassification, CasualtyCategory, CasualtyRegistration, HealthHl7Extension } from "./health-extension.js";
-export type { Hl7DecodeOptions } from "./hl7-to-canonical.js";
+export type { FacilityOptions, Hl7DecodeOptions } from "./hl7-to-canonical.js";
 
 const ref = { id: "health.hl7v2", version: "0.1.0" } as const;
 
