@@ -176,6 +176,20 @@ function checkRoutes(doc: Entry, destinationIds: ReadonlySet<string>, problems: 
   }
 }
 
+/** A unit's inbox must be a configured destination. */
+function checkInboxes(doc: Entry, destinationIds: ReadonlySet<string>, problems: ConfigProblem[]): void {
+  const configured = [...destinationIds].join(", ");
+  for (const { entry, pointer } of list(doc, "units")) {
+    const inbox = entry.inbox;
+    if (typeof inbox === "string" && !destinationIds.has(inbox))
+      problems.push({
+        code: "EIX_CONFIG_DESTINATION_UNKNOWN",
+        path: childPointer(pointer, "inbox"),
+        params: { value: inbox, expected: configured },
+      });
+  }
+}
+
 function checkFileDrops(doc: Entry, unitIds: ReadonlySet<string>, context: CheckContext, problems: ConfigProblem[]): void {
   // Each directory is watched once and is never a destination: the hub would read back what it wrote.
   const directories = new Map<string, string>();
@@ -268,6 +282,7 @@ export function crossCheckProblems(doc: unknown, context: CheckContext): ConfigP
   const unitIds = checkUnits(root, context, problems);
   const destinationIds = checkDestinations(root, context, problems);
   checkRoutes(root, destinationIds, problems);
+  checkInboxes(root, destinationIds, problems);
   checkFileDrops(root, unitIds, context, problems);
   checkMllpSources(root, unitIds, context, problems);
   checkTlsFiles(root, context, problems);

@@ -103,6 +103,7 @@ function buildUnit(unit: UnitEntry, index: number, env: Environment): HubUnit {
     tokenSha256: hashes,
     ...(unit.adapter === undefined ? {} : { adapter: unit.adapter }),
     ...(unit.mayRelayFor === undefined ? {} : { mayRelayFor: [...unit.mayRelayFor] }),
+    ...(unit.inbox === undefined ? {} : { inbox: unit.inbox }),
     ...(unit.operator ? { operator: true } : {}),
   };
 }

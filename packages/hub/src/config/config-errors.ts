@@ -144,9 +144,9 @@ export const configIssues = {
     en: (p) => `The route name "${v(p)}" is used twice (first at ${p.detail ?? "…"})`,
   },
   EIX_CONFIG_DESTINATION_UNKNOWN: {
-    summary: "A route sends to a destination id that is not configured.",
-    zh: (p) => `路由指向未配置的目的地 “${v(p)}”；已配置：${p.expected || "（无）"}`,
-    en: (p) => `The route sends to "${v(p)}", which is not a configured destination; configured: ${p.expected || "(none)"}`,
+    summary: "A route or a unit's inbox names a destination id that is not configured.",
+    zh: (p) => `目的地 “${v(p)}” 未配置；已配置：${p.expected || "（无）"}`,
+    en: (p) => `"${v(p)}" is not a configured destination; configured: ${p.expected || "(none)"}`,
   },
   EIX_CONFIG_UNIT_UNKNOWN: {
     summary: "A file-drop directory names a unitId that is not configured.",

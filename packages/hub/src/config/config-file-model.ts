@@ -22,6 +22,7 @@ export interface UnitEntry {
   readonly tokenEnv?: string | readonly string[];
   readonly adapter?: string;
   readonly mayRelayFor?: readonly string[];
+  readonly inbox?: string;
   readonly operator?: boolean;
 }
 

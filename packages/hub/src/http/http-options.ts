@@ -12,7 +12,14 @@ export interface HttpServerOptions {
   readonly pipeline: IngestPipeline;
   readonly store: Pick<
     Store,
-    "ping" | "getMessage" | "incidentChain" | "listDeliveries" | "listQuarantine" | "replay" | "outboxStats"
+    | "ping"
+    | "getMessage"
+    | "incidentChain"
+    | "acknowledgementsOf"
+    | "listDeliveries"
+    | "listQuarantine"
+    | "replay"
+    | "outboxStats"
   >;
   /** The unit a bearer token belongs to (see `unitsByToken`). */
   readonly findUnitByToken: FindUnitByToken;

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { QuarantineRecord, StoredMessage } from "../store/store-records.js";
+import { directiveReceipts } from "./directive-receipts.js";
 import { sendError } from "./error-reply.js";
 import type { HttpContext } from "./http-options.js";
 import {
@@ -41,7 +42,10 @@ export function registerQueryRoutes(app: FastifyInstance, ctx: HttpContext): voi
     async (request, reply) => {
       const message = await ctx.store.getMessage(request.params.id, request.query.unitId);
       if (!message) return sendError(reply, "EIX_HTTP_NOT_FOUND", { params: { value: `message ${request.params.id}` } });
-      return reply.send(messageView(message));
+      if (message.envelope.kind !== "directive") return reply.send(messageView(message));
+      // A directive shows, per target unit, which acknowledgements came back and when.
+      const acks = await ctx.store.acknowledgementsOf(message.messageId);
+      return reply.send({ ...messageView(message), receipts: directiveReceipts(message, acks) });
     },
   );
 

@@ -13,5 +13,6 @@ export function ingestProvenance(request: IngestRequest, source: SourceInfo, dec
     ...(request.remoteAddress === undefined ? {} : { remoteAddress: request.remoteAddress }),
     authenticatedUnitId: request.unit.unitId,
     ...(decision.withheld.length > 0 ? { withheld: decision.withheld } : {}),
+    ...(decision.addressedTo && decision.addressedTo.length > 0 ? { addressedTo: decision.addressedTo } : {}),
   };
 }

@@ -41,6 +41,12 @@ export const routeErrors = {
     zh: (p) => `消息密级标注 “${value(p)}” 无效，不向目的地 “${destination(p)}” 投递`,
     en: (p) => `The classification "${value(p)}" is not a known marking; nothing is delivered to "${destination(p)}"`,
   },
+  EIX_ROUTE_NO_INBOX: {
+    summary:
+      "A directive targets (or an acknowledgement answers) a unit that has no inbox destination configured, or no configured unit answers to the target.",
+    zh: (p) => `接收对象 “${destination(p)}” 未配置收件目的地（inbox），无法投递`,
+    en: (p) => `The addressee "${destination(p)}" has no inbox destination configured; nothing can be delivered to it`,
+  },
   EIX_ROUTE_UNKNOWN_DESTINATION: {
     summary: "A rule names a destination the configuration does not define; nothing can be delivered there.",
     zh: (p) => `目的地 “${destination(p)}” 未配置，无法投递`,

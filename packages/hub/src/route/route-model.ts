@@ -13,6 +13,11 @@ export interface HubUnit {
   readonly mayRelayFor?: readonly string[]; // lower-level hub units whose messages it may forward (unitIds); optional
   /** Its token also opens the operator routes (queries, dead letters, replay). */
   readonly operator?: boolean;
+  /**
+   * The destination that reaches this unit's own system: directives that target it and
+   * acknowledgements of what it sent are delivered there (the downward and return path).
+   */
+  readonly inbox?: string;
 }
 
 /** A destination's policy, as routing needs it. */
@@ -42,6 +47,8 @@ export interface RouteDecision {
   readonly destinations: string[]; // deliveries to create
   readonly withheld: { destination: string; reason: string }[]; // matched but refused by policy (status / clearance) — recorded, not silently dropped
   readonly matchedRules: string[];
+  /** Units the message is addressed to (a directive's targets, an ack's original sender), each reached through its inbox. */
+  readonly addressedTo?: string[];
 }
 
 /** What a destination accepts when its configuration says nothing: live traffic only. */

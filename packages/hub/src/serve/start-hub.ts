@@ -9,8 +9,9 @@ import { buildHttpServer } from "../http/server.js";
 import { createIngestPipeline, type IngestPipeline } from "../ingest/ingest-pipeline.js";
 import type { MllpServer } from "../mllp/mllp-server.js";
 import { Relay } from "../relay/relay-worker.js";
+import { addressingOf } from "../route/addressing.js";
 import { authorizeSender } from "../route/authorize-sender.js";
-import { routeMessage } from "../route/route-message.js";
+import { routeAddressed } from "../route/route-message.js";
 import type { DestinationPolicy } from "../route/route-model.js";
 import { FileDropSource } from "../sources/file-drop.js";
 import type { Store } from "../store/store.js";
@@ -101,7 +102,14 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       registry,
       hubId: config.hubId,
       authorize: authorizeSender,
-      route: (envelope) => routeMessage(envelope, config.routes, policies),
+      route: async (envelope) =>
+        routeAddressed(
+          envelope,
+          config.routes,
+          policies,
+          config.units,
+          await addressingOf(envelope, config.units, async (messageId) => (await store.getMessage(messageId))?.unitId),
+        ),
       logger,
       onCommitted: () => relay.notify(),
       counters: metrics,

@@ -17,6 +17,8 @@ export interface IngestPlan {
   readonly canonical: string;
   readonly provenance: string;
   readonly incident?: { readonly incidentId: string; readonly stage: string; readonly sequence: number };
+  /** For an acknowledgement (回执): the id of the message it answers, so a directive finds its acks. */
+  readonly ackOf?: string;
   readonly laneOrder: number;
   readonly destinations: readonly string[];
   readonly laneKeys: readonly string[];
@@ -66,6 +68,7 @@ export function planIngest(item: IngestItem, now: Date): IngestPlan {
   const unitId = requireId(envelope.sender?.unitId, "envelope.sender.unitId");
   const kind = requireId(envelope.kind, "envelope.kind");
   const incident = kind === "incident" ? incidentOf(envelope.payload) : undefined;
+  const ackOf = kind === "ack" ? requireId((envelope.payload as { of?: unknown } | undefined)?.of, "payload.of") : undefined;
   const receivedAt = item.receivedAt ?? now;
   if (Number.isNaN(receivedAt.getTime())) throw invalid("receivedAt is not a valid time");
   const destinations = destinationsOf(item.destinations);
@@ -88,6 +91,7 @@ export function planIngest(item: IngestItem, now: Date): IngestPlan {
     canonical,
     provenance,
     ...(incident ? { incident } : {}),
+    ...(ackOf === undefined ? {} : { ackOf }),
     laneOrder: laneOrder(incident?.sequence),
     destinations,
     laneKeys: destinations.map((destination) => laneKey(destination, incident?.incidentId, messageId)),

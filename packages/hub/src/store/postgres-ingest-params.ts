@@ -33,5 +33,6 @@ export function ingestManyParams(plans: readonly IngestPlan[]): unknown[] {
     deliveryOrd,
     destinations,
     laneKeys,
+    plans.map((p) => p.ackOf ?? null),
   ];
 }

@@ -90,4 +90,28 @@ CREATE TABLE locks (
 );
 `,
   },
+  {
+    version: 2,
+    name: "acknowledgements by the message they answer",
+    sql: `
+-- GET /v1/messages/:id of a directive lists the acks (回执) that answer it: the id each ack
+-- answers is kept in a column of its own (written at ingest), indexed for acks only. Not an
+-- expression index over the JSON: PostgreSQL cannot cast every valid message to json/jsonb
+-- (a NUL character escaped in a note), and one such row would fail every later insert.
+ALTER TABLE messages ADD COLUMN ack_of text;
+DO $$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT seq, canonical FROM messages WHERE kind = 'ack' LOOP
+    BEGIN
+      UPDATE messages SET ack_of = (r.canonical::json) #>> '{payload,of}' WHERE seq = r.seq;
+    EXCEPTION WHEN others THEN
+      -- A message PostgreSQL's JSON cannot read: read the id with a pattern instead.
+      UPDATE messages SET ack_of = substring(r.canonical from '"of":"([^"]+)"') WHERE seq = r.seq;
+    END;
+  END LOOP;
+END $$;
+CREATE INDEX messages_ack_of ON messages (ack_of) WHERE ack_of IS NOT NULL;
+`,
+  },
 ];

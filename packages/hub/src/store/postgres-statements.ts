@@ -29,16 +29,16 @@ export function postgresSql(schema: string) {
     ingestMany: `
       WITH input AS (
         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::bytea[],
-          $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[], $13::bigint[], $14::int[])
+          $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[], $13::bigint[], $14::int[], $18::text[])
           AS x (unit_id, message_id, receipt_id, received_at, kind, incident_id, raw, raw_sha256, canonical, provenance,
-            stage, sequence, lane_order, ord)
+            stage, sequence, lane_order, ord, ack_of)
       ), k AS (
         INSERT INTO ${t("dedup_keys")} (unit_id, message_id, receipt_id, received_at)
         SELECT unit_id, message_id, receipt_id, received_at FROM input ORDER BY ord
         ON CONFLICT DO NOTHING RETURNING receipt_id
       ), m AS (
-        INSERT INTO ${t("messages")} (receipt_id, unit_id, message_id, kind, incident_id, received_at, raw, raw_sha256, canonical, provenance)
-        SELECT i.receipt_id, i.unit_id, i.message_id, i.kind, i.incident_id, i.received_at, i.raw, i.raw_sha256, i.canonical, i.provenance
+        INSERT INTO ${t("messages")} (receipt_id, unit_id, message_id, kind, incident_id, received_at, raw, raw_sha256, canonical, provenance, ack_of)
+        SELECT i.receipt_id, i.unit_id, i.message_id, i.kind, i.incident_id, i.received_at, i.raw, i.raw_sha256, i.canonical, i.provenance, i.ack_of
         FROM input i JOIN k ON k.receipt_id = i.receipt_id ORDER BY i.ord
         RETURNING seq, receipt_id
       ), chain AS (
@@ -83,6 +83,8 @@ export function postgresSql(schema: string) {
 
     messageByUnit: `SELECT * FROM ${t("messages")} WHERE message_id = $1 AND unit_id = $2`,
     messageFirst: `SELECT * FROM ${t("messages")} WHERE message_id = $1 ORDER BY seq LIMIT 1`,
+    acksOf: `SELECT receipt_id, message_id, unit_id, received_at, canonical FROM ${t("messages")}
+      WHERE ack_of = $1 ORDER BY received_at, seq`,
     deliveriesOfMessage: `SELECT ${DELIVERY_COLUMNS}
       FROM ${t("deliveries")} d JOIN ${t("messages")} m ON m.seq = d.message_seq WHERE d.message_seq = $1 ORDER BY d.id`,
     chain: `SELECT i.incident_id, i.stage, i.sequence, m.receipt_id, m.message_id, m.unit_id, m.received_at, m.canonical

@@ -13,6 +13,7 @@ import { SqlFilter } from "./sql-filter.js";
 import { DEFAULT_QUARANTINE_MAX_BYTES, type Store, type StoreOptions } from "./store.js";
 import { StoreError } from "./store-errors.js";
 import type {
+  AcknowledgementEntry,
   ClaimedDelivery,
   ClaimRequest,
   DeliveryOutcome,
@@ -34,6 +35,7 @@ import type {
   StoredMessage,
 } from "./store-records.js";
 import {
+  type AckRow,
   type ChainRow,
   type ClaimedRow,
   type DeliveryRow,
@@ -41,6 +43,7 @@ import {
   pageLimit,
   type QuarantineRow,
   type ReceiptRow,
+  toAckEntry,
   toChainEntry,
   toClaimedDelivery,
   toDeliveryRecord,
@@ -357,6 +360,10 @@ class PostgresStore implements Store {
 
   async incidentChain(incidentId: string): Promise<IncidentChainEntry[]> {
     return (await this.#query<ChainRow>(this.#sql.chain, [incidentId])).rows.map(toChainEntry);
+  }
+
+  async acknowledgementsOf(messageId: string): Promise<AcknowledgementEntry[]> {
+    return (await this.#query<AckRow>(this.#sql.acksOf, [messageId])).rows.map(toAckEntry);
   }
 
   async listDeliveries(query: DeliveryQuery = {}): Promise<DeliveryRecord[]> {

@@ -88,4 +88,15 @@ CREATE TABLE locks (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 2,
+    name: "acknowledgements by the message they answer",
+    sql: `
+-- GET /v1/messages/:id of a directive lists the acks (回执) that answer it: the id each ack
+-- answers is kept in a column of its own (written at ingest), indexed for acks only.
+ALTER TABLE messages ADD COLUMN ack_of TEXT;
+UPDATE messages SET ack_of = json_extract(canonical, '$.payload.of') WHERE kind = 'ack';
+CREATE INDEX messages_ack_of ON messages (ack_of) WHERE ack_of IS NOT NULL;
+`,
+  },
 ];

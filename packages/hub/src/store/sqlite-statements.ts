@@ -16,8 +16,8 @@ const sqliteSql = {
   insertDedup: "INSERT INTO dedup_keys (unit_id, message_id, receipt_id, received_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
   selectReceipt: "SELECT receipt_id, received_at FROM dedup_keys WHERE unit_id = ? AND message_id = ?",
   insertMessage: `INSERT INTO messages
-      (receipt_id, unit_id, message_id, kind, incident_id, received_at, raw, raw_sha256, canonical, provenance)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      (receipt_id, unit_id, message_id, kind, incident_id, received_at, raw, raw_sha256, canonical, provenance, ack_of)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   insertIncident: "INSERT INTO incidents (incident_id, message_seq, stage, sequence) VALUES (?, ?, ?, ?)",
   insertDelivery: `INSERT INTO deliveries
       (message_seq, destination, lane_key, lane_order, state, attempts, next_attempt_at, created_at, updated_at)
@@ -49,6 +49,8 @@ const sqliteSql = {
 
   messageByUnit: "SELECT * FROM messages WHERE message_id = ? AND unit_id = ?",
   messageFirst: "SELECT * FROM messages WHERE message_id = ? ORDER BY seq LIMIT 1",
+  acksOf: `SELECT receipt_id, message_id, unit_id, received_at, canonical FROM messages
+      WHERE ack_of = ? ORDER BY received_at, seq`,
   deliveriesOfMessage: `SELECT ${DELIVERY_COLUMNS}
       FROM deliveries d JOIN messages m ON m.seq = d.message_seq WHERE d.message_seq = ? ORDER BY d.id`,
   chain: `SELECT i.incident_id, i.stage, i.sequence, m.receipt_id, m.message_id, m.unit_id, m.received_at, m.canonical

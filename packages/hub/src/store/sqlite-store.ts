@@ -11,6 +11,7 @@ import { prepareSqliteStatements, type SqliteStatements } from "./sqlite-stateme
 import { DEFAULT_QUARANTINE_MAX_BYTES, type Store, type StoreOptions } from "./store.js";
 import { StoreError } from "./store-errors.js";
 import type {
+  AcknowledgementEntry,
   ClaimedDelivery,
   ClaimRequest,
   DeliveryOutcome,
@@ -32,6 +33,7 @@ import type {
   StoredMessage,
 } from "./store-records.js";
 import {
+  type AckRow,
   type ChainRow,
   type ClaimedRow,
   type DeliveryRow,
@@ -39,6 +41,7 @@ import {
   pageLimit,
   type QuarantineRow,
   type ReceiptRow,
+  toAckEntry,
   toChainEntry,
   toClaimedDelivery,
   toDeliveryRecord,
@@ -131,6 +134,7 @@ class SqliteStore implements Store {
       plan.rawSha256,
       plan.canonical,
       plan.provenance,
+      plan.ackOf ?? null,
     ).lastInsertRowid;
     if (plan.incident) s.insertIncident.run(plan.incident.incidentId, seq, plan.incident.stage, plan.incident.sequence);
     plan.destinations.forEach((destination, i) => {
@@ -319,6 +323,10 @@ class SqliteStore implements Store {
 
   incidentChain(incidentId: string): Promise<IncidentChainEntry[]> {
     return this.#call(() => (this.#s.chain.all(incidentId) as ChainRow[]).map(toChainEntry));
+  }
+
+  acknowledgementsOf(messageId: string): Promise<AcknowledgementEntry[]> {
+    return this.#call(() => (this.#s.acksOf.all(messageId) as AckRow[]).map(toAckEntry));
   }
 
   listDeliveries(query: DeliveryQuery = {}): Promise<DeliveryRecord[]> {

@@ -18,6 +18,8 @@ export interface IngestProvenance {
    * nothing is dropped silently, and never turned into deliveries.
    */
   readonly withheld?: readonly { readonly destination: string; readonly reason: string }[];
+  /** Units the message was addressed to (a directive's targets, an ack's original sender). */
+  readonly addressedTo?: readonly string[];
 }
 
 /** One decoded, validated and routed message, ready to be committed with its deliveries. */
@@ -190,6 +192,15 @@ export interface StoredMessage {
   readonly envelope: Envelope;
   readonly provenance: IngestProvenance;
   readonly deliveries: DeliveryRecord[];
+}
+
+/** An acknowledgement (回执) as stored: who sent it, when it arrived, the ack itself. */
+export interface AcknowledgementEntry {
+  readonly receiptId: string;
+  readonly messageId: string;
+  readonly unitId: string;
+  readonly receivedAt: Date;
+  readonly envelope: Envelope;
 }
 
 /** One link of an incident's report chain (初报/续报/终报). */

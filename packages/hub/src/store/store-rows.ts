@@ -2,6 +2,7 @@
 // PostgreSQL as timestamptz (Date) and bigint (string) — turned into the store's records.
 import type { Envelope } from "@eix/schema";
 import type {
+  AcknowledgementEntry,
   ClaimedDelivery,
   DeliveryRecord,
   DeliveryResponse,
@@ -132,6 +133,18 @@ export function toStoredMessage(row: MessageRow, deliveries: DeliveryRow[]): Sto
     envelope: JSON.parse(row.canonical) as Envelope,
     provenance: JSON.parse(row.provenance) as IngestProvenance,
     deliveries: deliveries.map(toDeliveryRecord),
+  };
+}
+
+export type AckRow = Omit<ChainRow, "incident_id" | "stage" | "sequence">;
+
+export function toAckEntry(row: AckRow): AcknowledgementEntry {
+  return {
+    receiptId: row.receipt_id,
+    messageId: row.message_id,
+    unitId: row.unit_id,
+    receivedAt: toDate(row.received_at),
+    envelope: JSON.parse(row.canonical) as Envelope,
   };
 }
 

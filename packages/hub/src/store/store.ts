@@ -1,4 +1,5 @@
 import type {
+  AcknowledgementEntry,
   ClaimedDelivery,
   ClaimRequest,
   DeliveryOutcome,
@@ -67,6 +68,8 @@ export interface Store {
   getMessage(messageId: string, unitId?: string): Promise<StoredMessage | undefined>;
   /** The report chain in sequence order, then arrival order. */
   incidentChain(incidentId: string): Promise<IncidentChainEntry[]>;
+  /** Acknowledgements (回执) whose `of` is this message id, in arrival order. */
+  acknowledgementsOf(messageId: string): Promise<AcknowledgementEntry[]>;
   /** In delivery id order. */
   listDeliveries(query?: DeliveryQuery): Promise<DeliveryRecord[]>;
   /** Destinations with undelivered (pending, claimed or dead) deliveries. */

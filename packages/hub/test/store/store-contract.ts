@@ -3,6 +3,7 @@
 
 import { afterEach, describe } from "vitest";
 import type { Store } from "../../src/store/store.js";
+import { acknowledgementContract } from "./contract-acknowledgements.js";
 import type { ContractContext, StoreHarness, TestDatabase } from "./contract-context.js";
 import { deliveryContract } from "./contract-deliveries.js";
 import { ingestContract } from "./contract-ingest.js";
@@ -42,5 +43,6 @@ export function storeContract(name: string, harness: StoreHarness): void {
     laneContract(context);
     deliveryContract(context);
     maintenanceContract(context);
+    acknowledgementContract(context);
   });
 }
