@@ -157,4 +157,37 @@ const hl7: ConformanceCase[] = [
   },
 ];
 
-export const conformanceCases: readonly ConformanceCase[] = [...cn12379, ...cap, ...phe, ...hl7];
+// The national exchange envelope, EDXL-DE: DE 1.0 with CAP (google/cap-library), SAMU-Hub's JSON
+// form (an Ack, a hub Error), and EIX's own DE 2.0 output (synthetic, see test/corpus/PROVENANCE.md).
+const relayedFeed: DecodeContext = {
+  sender: {
+    unitId: "FOREIGN-EDXL-FEED",
+    name: "境外应急信息接收",
+    department: "emergency-office",
+    level: "national",
+    regionCode: "110000",
+  },
+};
+const edxl: ConformanceCase[] = [
+  { adapter: "national.edxl", file: "edxl/google-bushfire_valid.edxlde", expect: "valid", ctx: relayedFeed },
+  { adapter: "national.edxl", file: "edxl/samuhub-rc-ref-ack.json", expect: "valid", ctx: relayedFeed },
+  { adapter: "national.edxl", file: "edxl/samuhub-hub-error-to-samuA.json", expect: "valid", ctx: relayedFeed },
+  { adapter: "national.edxl", file: "edxl/eix-synthetic-incident-2.0.xml", expect: "valid" },
+  { adapter: "national.edxl", file: "edxl/eix-synthetic-12379-gale-gb18030-2.0.xml", expect: "valid" },
+  { adapter: "national.edxl", file: "edxl/eix-synthetic-directive-2.0.json", expect: "valid" },
+  // The second alert is empty (its content a comment) and the third's urgency is "Foobar".
+  {
+    adapter: "national.edxl",
+    file: "edxl/google-bushfire_invalid.edxlde",
+    expect: { code: "EIX_ADAPTER_MISSING_FIELD" },
+    ctx: relayedFeed,
+  },
+  {
+    adapter: "national.edxl",
+    file: "edxl/eix-synthetic-incident-digest-mismatch-2.0.xml",
+    expect: { code: "EIX_EDXL_DIGEST_MISMATCH" },
+  },
+  { adapter: "national.edxl", file: "edxl/eix-synthetic-incident-classified-2.0.xml", expect: { code: "EIX_EDXL_CLASSIFIED" } },
+];
+
+export const conformanceCases: readonly ConformanceCase[] = [...cn12379, ...cap, ...phe, ...hl7, ...edxl];

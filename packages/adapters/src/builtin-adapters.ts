@@ -1,6 +1,8 @@
 import type { Adapter } from "./contract.js";
 import { healthHl7v2Adapter } from "./health/hl7v2/index.js";
 import { healthPheReportAdapter } from "./health/phe-report/index.js";
+import { nationalBatchAdapter } from "./national/batch/index.js";
+import { nationalEdxlAdapter } from "./national/edxl/index.js";
 import { AdapterRegistry } from "./registry.js";
 import { weatherCapAdapter } from "./weather/cap/index.js";
 import { weatherCn12379Adapter } from "./weather/cn12379/index.js";
@@ -11,6 +13,8 @@ export const builtinAdapters: readonly Adapter[] = [
   weatherCapAdapter,
   healthHl7v2Adapter,
   healthPheReportAdapter,
+  nationalEdxlAdapter,
+  nationalBatchAdapter,
 ];
 
 /**

@@ -25,6 +25,8 @@ export interface AdapterLimits {
   readonly maxBytes?: number;
   /** Deepest element or object nesting accepted. */
   readonly maxDepth?: number;
+  /** Most messages one input may carry (a batch's envelopes); more is refused before converting any. */
+  readonly maxMessages?: number;
 }
 
 export interface DecodeContext {

@@ -26,8 +26,8 @@ interface AdapterErrorDefinition {
 
 /**
  * The adapter error table: `EIX_ADAPTER_*` for the contract and registry, `EIX_XML_*`,
- * `EIX_CHARSET_*`, `EIX_TIME_*` and `EIX_COORD_*` for the kit, `EIX_HL7_*` for the HL7 v2 parse layer.
- * Codes are never reused.
+ * `EIX_CHARSET_*`, `EIX_TIME_*` and `EIX_COORD_*` for the kit, `EIX_HL7_*` for the HL7 v2 parse layer,
+ * `EIX_EDXL_*` for the EDXL-DE distribution envelope (national.edxl). Codes are never reused.
  */
 export const adapterErrors = {
   EIX_ADAPTER_DEFINITION: {
@@ -201,6 +201,135 @@ export const adapterErrors = {
       "Segments carrying personal data (PID, PD1, NK1, IN1–IN3, GT1, MRG) are not copied into the canonical message; they stay in the hospital system.",
     zh: (p) => `含个人信息的段（${p.value}）未写入规范报文，个人信息留在医院系统内`,
     en: (p) => `Segments with personal data (${p.value}) are not copied into the canonical message`,
+  },
+  EIX_EDXL_CLASSIFIED: {
+    severity: "error",
+    summary:
+      "The distribution (combinedConfidentiality) or one of its content objects (confidentiality) declares itself classified (涉密); classified traffic does not belong on this network.",
+    zh: (p) => `EDXL 分发报文标注为涉密（${p.value}），涉密信息不得经本网络传输，予以拒收`,
+    en: (p) => `The EDXL distribution is marked classified ("${p.value}"); classified traffic is refused on this network`,
+  },
+  EIX_EDXL_CONTENT_MISSING: {
+    severity: "error",
+    summary:
+      "A content object carries nothing to decode: an empty embeddedXMLContent, or non-XML content with neither contentData nor uri.",
+    zh: (p) => `EDXL 内容对象 ${p.value} 没有可解码的内容（${p.detail}）`,
+    en: (p) => `EDXL content object ${p.value} carries no content to decode (${p.detail})`,
+  },
+  EIX_EDXL_CONTENT_EXTERNAL: {
+    severity: "error",
+    summary:
+      "A content object gives only a uri for its data; adapters do no I/O, so the sender must embed the data (contentData).",
+    zh: (p) => `EDXL 内容对象 ${p.value} 仅给出地址 ${p.detail}，未内嵌数据（适配器不进行网络读取）`,
+    en: (p) => `EDXL content object ${p.value} only points to ${p.detail}; the data must be embedded (adapters do no I/O)`,
+  },
+  EIX_EDXL_CONTENT_UNSUPPORTED: {
+    severity: "error",
+    summary:
+      "A content object holds something with no canonical equivalent: XML other than a CAP alert, or data other than an EIX canonical message.",
+    zh: (p) => `EDXL 内容对象 ${p.value} 的内容无法转换为规范报文：${p.detail}`,
+    en: (p) => `EDXL content object ${p.value} holds content with no canonical equivalent: ${p.detail}`,
+  },
+  EIX_EDXL_BASE64_INVALID: {
+    severity: "error",
+    summary: "contentData (or digest) is not valid base64.",
+    zh: (p) => `${p.value} 不是有效的 Base64 编码：${p.detail}`,
+    en: (p) => `${p.value} is not valid base64: ${p.detail}`,
+  },
+  EIX_EDXL_SIZE_MISMATCH: {
+    severity: "error",
+    summary: "The decoded contentData is not as long as the content object's size says: the data was cut or altered on the way.",
+    zh: (p) => `内容长度不符：size 声明 ${p.expected} 字节，实际 ${p.value} 字节`,
+    en: (p) => `Content size mismatch: size says ${p.expected} bytes, the data has ${p.value}`,
+  },
+  EIX_EDXL_DIGEST_MISMATCH: {
+    severity: "error",
+    summary: "The digest of the decoded contentData differs from the content object's digest: the data was altered on the way.",
+    zh: (p) => `内容摘要不符（${p.detail}）：声明 ${p.expected}，实际 ${p.value}`,
+    en: (p) => `Content digest mismatch (${p.detail}): declared ${p.expected}, computed ${p.value}`,
+  },
+  EIX_EDXL_DIGEST_UNSUPPORTED: {
+    severity: "error",
+    summary:
+      "The digest is neither a SHA-256 nor a SHA-1 value (base64 or hex), so the content cannot be checked; it is refused rather than taken unchecked.",
+    zh: (p) => `无法识别的内容摘要 “${p.value}”：应为 SHA-256 或 SHA-1（Base64 或十六进制）`,
+    en: (p) => `Unrecognised digest "${p.value}": expected SHA-256 or SHA-1, base64 or hex`,
+  },
+  EIX_EDXL_STATUS_MISMATCH: {
+    severity: "error",
+    summary:
+      "distributionStatus disagrees with the status of the message it carries (e.g. an Exercise distribution holding an Actual message); routers act on the envelope, so it is refused.",
+    zh: (p) => `分发状态 ${p.expected} 与所载报文状态 ${p.value} 不一致`,
+    en: (p) => `distributionStatus ${p.expected} disagrees with the carried message's status ${p.value}`,
+  },
+  EIX_BATCH_BAD_MAGIC: {
+    severity: "error",
+    summary: 'The input does not start with the batch frame\'s magic bytes "EIXB": not an EIX batch.',
+    zh: (p) => `不是 EIX 批量同步包：开头应为 “EIXB”，实为 ${p.value}`,
+    en: (p) => `Not an EIX batch: the input starts with ${p.value}, not "EIXB"`,
+  },
+  EIX_BATCH_VERSION_UNSUPPORTED: {
+    severity: "error",
+    summary: "The batch frame's version byte names a version this adapter does not read.",
+    zh: (p) => `不支持的批量同步包帧版本 ${p.value}，支持 ${p.expected}`,
+    en: (p) => `Unsupported batch frame version ${p.value}; supported: ${p.expected}`,
+  },
+  EIX_BATCH_TRUNCATED: {
+    severity: "error",
+    summary:
+      "The input ends before the batch frame does (inside the 9-byte header, or short of the length its header gives): a cut-off transfer or file.",
+    zh: (p) => `批量同步包不完整：应有 ${p.expected} 字节，只收到 ${p.value} 字节`,
+    en: (p) => `The batch is truncated: ${p.value} of ${p.expected} bytes`,
+  },
+  EIX_BATCH_TRAILING_BYTES: {
+    severity: "error",
+    summary: "Bytes follow the end of the batch frame that its length prefix gives; refused rather than ignored.",
+    zh: (p) => `批量同步包（${p.expected} 字节）之后还有 ${p.value} 字节多余内容`,
+    en: (p) => `${p.value} unexpected bytes follow the batch frame of ${p.expected} bytes`,
+  },
+  EIX_BATCH_TOO_MANY_ENVELOPES: {
+    severity: "error",
+    summary: "The batch holds (or declares) more envelopes than the limit; refused before any is converted.",
+    zh: (p) => `批量同步包含 ${p.value} 条消息，超过上限 ${p.limit} 条`,
+    en: (p) => `The batch holds ${p.value} envelopes, more than the limit of ${p.limit}`,
+  },
+  EIX_BATCH_PROTOBUF: {
+    severity: "error",
+    summary: "The frame's payload is not a well-formed eix.v1.Batch protobuf message.",
+    zh: (p) => `批量同步包内容无法按 eix.v1.Batch 解码：${p.detail}`,
+    en: (p) => `The batch payload is not a valid eix.v1.Batch message: ${p.detail}`,
+  },
+  EIX_BATCH_COUNT_MISMATCH: {
+    severity: "error",
+    summary: "The batch's count field disagrees with the number of envelopes it carries.",
+    zh: (p) => `批量同步包声明含 ${p.expected} 条消息，实际为 ${p.value} 条`,
+    en: (p) => `The batch declares ${p.expected} envelopes (count) but carries ${p.value}`,
+  },
+  EIX_BATCH_DIGEST_MISMATCH: {
+    severity: "error",
+    summary: "The SHA-256 digest of the envelopes disagrees with the batch's digest field: the content is corrupt.",
+    zh: (p) => `批量同步包摘要不符，内容已损坏：声明为 ${p.expected}，计算得 ${p.value}`,
+    en: (p) => `The batch digest does not match, the content is corrupt: declared ${p.expected}, computed ${p.value}`,
+  },
+  EIX_BATCH_ENVELOPE_DECODE: {
+    severity: "error",
+    summary:
+      "An envelope of the batch does not convert from protobuf to the canonical model; the whole batch is refused, and an EIX_PROTO_DECODE issue gives the reason in both languages.",
+    zh: (p) => `批量同步包第 ${p.value} 条消息（从 0 起计）无法转换：${p.detail}`,
+    en: (p) => `Envelope ${p.value} (counting from 0) of the batch does not convert: ${p.detail}`,
+  },
+  EIX_BATCH_ENVELOPE_ENCODE: {
+    severity: "error",
+    summary:
+      "Encoding: an envelope has no protobuf form (a property the model lacks, a wrong type, a lone UTF-16 surrogate); no batch is written.",
+    zh: (p) => `第 ${p.value} 条消息（从 0 起计）无法编码为 protobuf：${p.detail}`,
+    en: (p) => `Envelope ${p.value} (counting from 0) cannot be encoded as protobuf: ${p.detail}`,
+  },
+  EIX_BATCH_EMPTY: {
+    severity: "warning",
+    summary: "The batch carries no envelopes: valid (a sync with nothing pending), but it yields no message.",
+    zh: (p) => `批量同步包 ${p.value} 不含消息`,
+    en: (p) => `The batch ${p.value} carries no envelopes`,
   },
   EIX_XML_DTD_FORBIDDEN: {
     severity: "error",

@@ -82,6 +82,21 @@ export { sha256Hex } from "./kit/digest.js";
 export { BEIJING_OFFSET, readTime, type TimeReading, toCapTime, toSpacedTime } from "./kit/time.js";
 export { childElement, childElements, childText, escapeXml, parseXml, type XmlElement, type XmlLimits } from "./kit/xml.js";
 export { DEFAULT_MAX_XML_BYTES, readXmlBytes, type XmlInputResult } from "./kit/xml-input.js";
+// National: hub-to-hub batches of canonical envelopes (eix.v1.Batch in the EIX batch frame).
+export {
+  BATCH_MEDIA_TYPE,
+  type BatchErrorCode,
+  DEFAULT_MAX_BATCH_BYTES,
+  DEFAULT_MAX_BATCH_ENVELOPES,
+  type DecodeBatchResult,
+  type DecodedBatch,
+  decodeBatch,
+  type EncodeBatchOptions,
+  encodeBatch,
+  nationalBatchAdapter,
+} from "./national/batch/index.js";
+// National: the national platform's exchange envelope (EDXL-DE 2.0 around canonical content).
+export { EDXL_VALUE_LISTS, type EdxlExtension, nationalEdxlAdapter } from "./national/edxl/index.js";
 export { AdapterRegistry } from "./registry.js";
 // Weather: CAP 1.x (OASIS Common Alerting Protocol).
 export { type CapExtension, weatherCapAdapter } from "./weather/cap/index.js";

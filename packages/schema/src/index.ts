@@ -34,9 +34,10 @@ export {
 } from "./json-input.js";
 export type * from "./model.js";
 export { MODEL_VERSION, SCHEMA_VERSION } from "./model.js";
+export { type BatchDecodeResult, type BatchMessage, encodeBatchMessage, tryDecodeBatchMessage } from "./proto/batch-codec.js";
 export { decodeEnvelope, encodeEnvelope, type ProtoDecodeResult, tryDecodeEnvelope } from "./proto/codec.js";
 export { EixProtoDecodeError, type ProtoDecodeFailure } from "./proto/decode-failure.js";
-export { envelopeProtoType } from "./proto/proto-root.js";
+export { batchProtoType, envelopeProtoType } from "./proto/proto-root.js";
 export { EixProtoEncodeError } from "./proto/to-proto.js";
 export { isClassifiedMarking } from "./rules/handling.js";
 export { ENVELOPE_SCHEMA_ID, SCHEMA_BASE_URI, schemaDocuments } from "./schemas.js";

@@ -310,7 +310,9 @@ describe("eix.proto mirrors the JSON Schema (drift guard)", () => {
 
   test("every proto field and enum is reached from a JSON property", () => {
     const namespace = envelopeType.root.lookup("eix.v1") as protobuf.Namespace;
-    const types = namespace.nestedArray.filter((n): n is protobuf.Type => n instanceof protobuf.Type);
+    // Transport messages wrap encoded envelopes and have no JSON form (eix.proto, last section).
+    const transport = new Set(["Batch"]);
+    const types = namespace.nestedArray.filter((n): n is protobuf.Type => n instanceof protobuf.Type && !transport.has(n.name));
     const enums = namespace.nestedArray.filter((n): n is protobuf.Enum => n instanceof protobuf.Enum);
     const unreached = types
       .flatMap((type) => type.fieldsArray)

@@ -39,8 +39,29 @@ const MALFORMED_CODES: ReadonlySet<string> = new Set([
   "EIX_CHARSET_UNSUPPORTED",
   "EIX_CHARSET_INVALID",
   "EIX_ADAPTER_WRONG_FORMAT",
+  // A hub-to-hub batch that arrived damaged (cut off, padded, corrupt): send it again.
+  "EIX_BATCH_BAD_MAGIC",
+  "EIX_BATCH_VERSION_UNSUPPORTED",
+  "EIX_BATCH_TRUNCATED",
+  "EIX_BATCH_TRAILING_BYTES",
+  "EIX_BATCH_PROTOBUF",
+  "EIX_BATCH_COUNT_MISMATCH",
+  "EIX_BATCH_DIGEST_MISMATCH",
+  // An EDXL-DE distribution whose content does not match its size or digest.
+  "EIX_EDXL_BASE64_INVALID",
+  "EIX_EDXL_SIZE_MISMATCH",
+  "EIX_EDXL_DIGEST_MISMATCH",
 ]);
-const TOO_LARGE_CODES: ReadonlySet<string> = new Set(["EIX_SCHEMA_JSON_TOO_LARGE", "EIX_ADAPTER_TOO_LARGE"]);
+const TOO_LARGE_CODES: ReadonlySet<string> = new Set([
+  "EIX_SCHEMA_JSON_TOO_LARGE",
+  "EIX_ADAPTER_TOO_LARGE",
+  "EIX_BATCH_TOO_MANY_ENVELOPES",
+]);
+/**
+ * Warnings that say an adapter decoded the payload and found nothing to pass on: an HL7 lab
+ * result that is no notifiable case (*_NOT_REPORTABLE), a hub-to-hub batch with nothing pending.
+ */
+const NOTHING_TO_PASS_ON = (code: string) => code.endsWith("_NOT_REPORTABLE") || code === "EIX_BATCH_EMPTY";
 
 function failureKind(code: string): DecodeFailureKind {
   if (TOO_LARGE_CODES.has(code)) return "too-large";
@@ -81,7 +102,7 @@ export function decodePayload(decoder: Decoder, bytes: Uint8Array, maxBytes: num
   if (result.messages.length === 0) {
     // An adapter that decoded the payload and found nothing to report (an HL7 lab result that
     // is no notifiable case) says so with a *_NOT_REPORTABLE warning: accepted, not relayed.
-    if (!hasError(adapterIssues) && adapterIssues.some((issue) => issue.code.endsWith("_NOT_REPORTABLE")))
+    if (!hasError(adapterIssues) && adapterIssues.some((issue) => NOTHING_TO_PASS_ON(issue.code)))
       return { ok: true, messages: [], issues: adapterIssues, source: result.source };
     return { ok: false, kind: "invalid", issues: [...adapterIssues, ingestIssue("EIX_INGEST_NO_MESSAGES", "")] };
   }

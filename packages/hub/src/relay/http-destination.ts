@@ -1,11 +1,11 @@
 import pRetry from "p-retry";
 import { Agent } from "undici";
-import type { ClaimedDelivery } from "../store/store-records.js";
+import type { ClaimedDelivery, DeliveryReply } from "../store/store-records.js";
 import type { Destination, EncodedBody, SendResult } from "./destination.js";
 import { classifyFetchFailure, isStaleSocketFailure } from "./http-failure.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, readTrimmedResponse } from "./http-response.js";
 import { classifyStatus } from "./http-status.js";
-import { RelayError } from "./relay-errors.js";
+import { RelayError, relayReason } from "./relay-errors.js";
 import { requestSentDispatcher } from "./request-sent-dispatcher.js";
 import { parseRetryAfter } from "./retry-after.js";
 
@@ -47,6 +47,11 @@ export interface HttpDestinationOptions {
   readonly tls?: HttpDestinationTls;
   /** For `Retry-After` dates when the response has no `Date` header. */
   readonly clock?: () => Date;
+  /**
+   * Reads the destination's reply body in its format (an EDXL-DE Ack or Error distribution):
+   * recorded with the outcome, and a reply that refuses the message makes a 2xx a refusal.
+   */
+  readonly readReply?: (body: string, contentType: string | undefined) => DeliveryReply | undefined;
 }
 
 /** Thrown inside one attempt to have p-retry try again at once; carries the result if it is the last try. */
@@ -79,6 +84,7 @@ export class HttpDestination implements Destination {
   readonly #maxResponseBytes: number;
   readonly #quickRetries: number;
   readonly #clock: () => Date;
+  readonly #readReply: HttpDestinationOptions["readReply"];
 
   constructor(options: HttpDestinationOptions) {
     this.id = options.id;
@@ -88,6 +94,7 @@ export class HttpDestination implements Destination {
     this.#maxResponseBytes = positive(options, "maxResponseBytes", DEFAULT_MAX_RESPONSE_BYTES);
     this.#quickRetries = Math.min(2, Math.max(0, Math.trunc(options.quickRetries ?? 1)));
     this.#clock = options.clock ?? (() => new Date());
+    this.#readReply = options.readReply;
     this.#agent = new Agent({
       connections: positive(options, "connections", 8),
       keepAliveTimeout: positive(options, "keepAliveTimeoutMs", 4000),
@@ -154,7 +161,30 @@ export class HttpDestination implements Destination {
       now: this.#clock(),
       responseDate: response.headers.get("date"),
     });
-    return classifyStatus({ ...trimmed, status: response.status }, retryAfterMs);
+    return this.#withReply(classifyStatus({ ...trimmed, status: response.status }, retryAfterMs), response);
+  }
+
+  /** The reply read and recorded; a 2xx whose reply refuses the message is a refusal (resending cannot help). */
+  #withReply(result: SendResult, response: Response): SendResult {
+    const kept = result.response;
+    if (!this.#readReply || !kept?.body || kept.body.endsWith("…")) return result;
+    let reply: DeliveryReply | undefined;
+    try {
+      reply = this.#readReply(kept.body, response.headers.get("content-type") ?? undefined);
+    } catch {
+      reply = undefined; // an unreadable reply changes nothing: the status already decided
+    }
+    if (!reply) return result;
+    const withReply = { ...kept, reply };
+    if (result.kind === "delivered" && reply.type === "rejected") {
+      const detail = `${reply.format} reply: rejected${reply.note ? ` — ${reply.note}` : ""}`;
+      return {
+        kind: "permanent",
+        reason: relayReason("EIX_RELAY_REPLY_REJECTED", { status: String(response.status), detail }),
+        response: withReply,
+      };
+    }
+    return { ...result, response: withReply };
   }
 
   #requestHeaders(delivery: ClaimedDelivery, body: EncodedBody): Record<string, string> {

@@ -37,6 +37,13 @@ export const relayErrors = {
     zh: (p) => `目的地拒收（HTTP ${status(p)}）：${detail(p)}`,
     en: (p) => `The destination refused the message (HTTP ${status(p)}): ${detail(p)}`,
   },
+  EIX_RELAY_REPLY_REJECTED: {
+    summary:
+      "The destination accepted the request but its reply (e.g. an EDXL-DE Error distribution, an ack of type rejected) refuses the message.",
+    retryable: false,
+    zh: (p) => `目的地回复拒收（HTTP ${status(p)}）：${detail(p)}`,
+    en: (p) => `The destination's reply refuses the message (HTTP ${status(p)}): ${detail(p)}`,
+  },
   EIX_RELAY_HTTP_REDIRECT: {
     summary: "The destination answered with a redirect; a message is never re-posted elsewhere without configuration.",
     retryable: false,

@@ -8,6 +8,8 @@ import { DirectoryDestination } from "../relay/directory-destination.js";
 import { adapterEncoder, canonicalJsonEncoder, type Encoder } from "../relay/encoder.js";
 import { HttpDestination } from "../relay/http-destination.js";
 import type { RelayDestinationConfig } from "../relay/relay-target.js";
+import type { HubUnit } from "../route/route-model.js";
+import { replyReader } from "./reply-reader.js";
 
 function encoderFor(adapterId: string, registry: AdapterRegistry): Encoder {
   return adapterId === "canonical" ? canonicalJsonEncoder() : adapterEncoder(registry.get(adapterId));
@@ -26,7 +28,11 @@ async function mllpTls(tls: MllpDestinationConfig["tls"]): Promise<MllpLinkTls |
   };
 }
 
-async function destinationFor(config: DestinationConfig): Promise<Destination> {
+async function destinationFor(
+  config: DestinationConfig,
+  registry: AdapterRegistry,
+  units: readonly HubUnit[],
+): Promise<Destination> {
   if (config.kind === "mllp") {
     const tls = await mllpTls(config.tls);
     return new MllpDestination({
@@ -53,6 +59,12 @@ async function destinationFor(config: DestinationConfig): Promise<Destination> {
     headersTimeoutMs: config.timeouts.headersMs,
     bodyTimeoutMs: config.timeouts.bodyMs,
     connections: config.connections,
+    // The unit this destination reaches (its inbox) is who replies: a foreign Ack names no EIX unit.
+    readReply: replyReader(
+      config.adapter,
+      registry,
+      units.find((unit) => unit.inbox === config.id),
+    ),
   });
 }
 
@@ -60,11 +72,12 @@ async function destinationFor(config: DestinationConfig): Promise<Destination> {
 export async function relayDestinations(
   configs: readonly DestinationConfig[],
   registry: AdapterRegistry,
+  units: readonly HubUnit[] = [],
 ): Promise<Map<string, RelayDestinationConfig>> {
   const map = new Map<string, RelayDestinationConfig>();
   for (const config of configs)
     map.set(config.id, {
-      destination: await destinationFor(config),
+      destination: await destinationFor(config, registry, units),
       encode: encoderFor(config.adapter, registry),
       retry: config.retry,
       onAmbiguousTimeout: config.onAmbiguousTimeout,

@@ -79,7 +79,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     const policies = new Map<string, DestinationPolicy>(config.destinations.map((d) => [d.id, d]));
     const relay = new Relay({
       store,
-      destinations: await relayDestinations(config.destinations, registry),
+      destinations: await relayDestinations(config.destinations, registry, config.units),
       hubId: config.hubId,
       logger,
       leaseMs: config.relay.leaseMs,

@@ -98,6 +98,19 @@ export interface DeliveryResponse {
   readonly status?: number;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
+  /** The reply read with the destination's format (an EDXL-DE Ack or Error distribution, an ack envelope). */
+  readonly reply?: DeliveryReply;
+}
+
+/** A destination's acknowledgement of a delivery, as its format says it. */
+export interface DeliveryReply {
+  /** As a canonical ack's type: received, read, done, or rejected. */
+  readonly type: "received" | "read" | "done" | "rejected";
+  /** The message the reply names, when it names one. */
+  readonly of?: string;
+  readonly note?: string;
+  /** The adapter that read it, or "canonical". */
+  readonly format: string;
 }
 
 export interface DeliveryRecord {

@@ -8,6 +8,8 @@ export const EIX_PROTO_SOURCE: string = `// EIX — Emergency Information eXchan
 // protobufjs camelCase form of every field name equals the JSON property name. JSON ⇄ protobuf is
 // lossless for every valid document; the codec in packages/schema/src/proto/ does the mapping and
 // packages/schema/test/proto.test.ts guards against drift between this file and the schemas.
+// The one exception is the transport section at the end (Batch): it carries encoded envelopes
+// between hubs, has no JSON form and no schema, and the drift guard leaves it out by name.
 //
 // Conventions (the codec relies on them):
 // - Times stay RFC 3339 strings. The model requires the sender's original UTC offset
@@ -481,5 +483,45 @@ enum CheckInStatus {
   CHECK_IN_STATUS_UNSPECIFIED = 0;
   CHECK_IN_STATUS_NOTHING_TO_REPORT = 1;
   CHECK_IN_STATUS_REPORTED = 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transport (no JSON Schema counterpart: hub-to-hub plumbing, not part of the model)
+
+// Envelopes sent in bulk from one hub to another, e.g. to catch up after a link outage (批量同步).
+//
+// A Batch never travels bare: protobuf cannot tell a truncated message from a shorter one, so it
+// is wrapped in the EIX batch frame, whose length prefix catches truncation and trailing bytes
+// before any protobuf parsing (packages/adapters/src/national/batch/README.md):
+//
+//   offset 0  4 bytes  magic "EIXB" (45 49 58 42)
+//   offset 4  1 byte   frame version, 1
+//   offset 5  4 bytes  N, length of the Batch bytes, unsigned big-endian
+//   offset 9  N bytes  this message; nothing may follow
+//
+// \`envelopes\` has the highest field number, so writers that emit fields in number order (as
+// protobufjs and protoc do) put the small header fields first.
+message Batch {
+  // Chosen by the sender (a UUID by default); a resend of the same batch keeps it.
+  string batch_id = 1;
+  // The sending hub, as it names itself in ProvenanceHop.hub_id.
+  string hub_id = 2;
+  // When the sender built the batch: RFC 3339 with an explicit offset, as every model time.
+  string created_at = 3;
+  // Number of entries in \`envelopes\`; a reader refuses a batch where the two disagree.
+  uint32 count = 4;
+  // SHA-256 (the 32 raw bytes) over the envelopes, exactly:
+  //   for each entry of \`envelopes\`, in order: its length in bytes as a 4-byte unsigned
+  //   big-endian integer, then its bytes
+  // where "its bytes" are the encoded eix.v1.Envelope as carried in the field (the value of the
+  // length-delimited field, without the field's tag and varint length). The length prefixes
+  // make the hashed sequence unambiguous (envelopes AB + C and A + BC hash differently). An
+  // empty batch has the digest of no bytes, e3b0c442…b855. The header fields above are not
+  // covered: the same envelopes resent in a new batch keep their digest.
+  bytes digest = 5;
+  // Numbers 6–15 are left for header fields of later versions.
+
+  // The envelopes, in the order the sender wants them applied (oldest first).
+  repeated Envelope envelopes = 16;
 }
 `;

@@ -6,6 +6,9 @@ import { EIX_PROTO_SOURCE } from "../generated/eix-proto.js";
 /** Fully-qualified name of the envelope message in eix.proto. */
 export const ENVELOPE_TYPE_NAME = "eix.v1.Envelope";
 
+/** Fully-qualified name of the hub-to-hub batch message in eix.proto (transport section). */
+export const BATCH_TYPE_NAME = "eix.v1.Batch";
+
 let root: protobuf.Root | undefined;
 
 /** The parsed and resolved eix.proto (package eix.v1). */
@@ -21,4 +24,9 @@ export function protoRoot(): protobuf.Root {
 /** The protobufjs Type of `eix.v1.Envelope`, for callers that need reflection or raw messages. */
 export function envelopeProtoType(): protobuf.Type {
   return protoRoot().lookupType(ENVELOPE_TYPE_NAME);
+}
+
+/** The protobufjs Type of `eix.v1.Batch`, the bulk transport of envelopes between hubs. */
+export function batchProtoType(): protobuf.Type {
+  return protoRoot().lookupType(BATCH_TYPE_NAME);
 }
