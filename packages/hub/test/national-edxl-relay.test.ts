@@ -268,12 +268,15 @@ describe("incidents relayed to the national platform in EDXL-DE 2.0, its Ack and
     for (const arrival of arrivals) {
       expect(arrival.decoded.ok, arrival.messageId).toBe(true);
       if (!arrival.decoded.ok) continue;
-      expect(arrival.decoded.sourceFormat).toBe("EDXL-DE 2.0 XML");
+      expect(arrival.decoded.source.sourceFormat).toBe("EDXL-DE 2.0 XML");
+      expect(arrival.decoded.issues.filter((issue) => issue.severity === "error")).toEqual([]);
       expect(arrival.decoded.messages).toHaveLength(1);
       const [decoded] = arrival.decoded.messages as [Envelope];
       const stored = await operatorGet(`/v1/messages/${arrival.messageId}?unitId=${encodeURIComponent(arrival.unitId)}`);
       expect(stored.status).toBe(200);
       expect(withoutProvenance(decoded)).toEqual(withoutProvenance(stored.json.envelope));
+      // The canonical JSON inside carries the provenance too, the hub's own hop last.
+      expect(decoded.provenance?.at(-1)).toMatchObject({ hubId: "nat-test-hub", adapter: { id: "eix.json" } });
       // And what was posted, for the payload: the hub relays the report as the county wrote it.
       const incident = INCIDENTS.find((i) => i.id === arrival.messageId) as Incident;
       expect(decoded.payload).toEqual(incident.payload);

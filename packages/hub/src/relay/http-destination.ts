@@ -54,6 +54,9 @@ export interface HttpDestinationOptions {
   readonly readReply?: (body: string, contentType: string | undefined) => DeliveryReply | undefined;
 }
 
+/** Response bytes kept when replies are read: a whole EDXL-DE Ack or Error distribution. */
+const REPLY_RESPONSE_BYTES = 32 * 1024;
+
 /** Thrown inside one attempt to have p-retry try again at once; carries the result if it is the last try. */
 class StaleSocket extends Error {
   readonly result: SendResult;
@@ -91,7 +94,9 @@ export class HttpDestination implements Destination {
     this.#url = parseEndpoint(options);
     this.#headers = checkHeaders(options);
     this.#timeoutMs = positive(options, "timeoutMs", 30_000);
-    this.#maxResponseBytes = positive(options, "maxResponseBytes", DEFAULT_MAX_RESPONSE_BYTES);
+    // A reply that is read (an EDXL-DE Error distribution with a long Chinese reason) must arrive whole.
+    const keptByDefault = options.readReply ? REPLY_RESPONSE_BYTES : DEFAULT_MAX_RESPONSE_BYTES;
+    this.#maxResponseBytes = positive(options, "maxResponseBytes", keptByDefault);
     this.#quickRetries = Math.min(2, Math.max(0, Math.trunc(options.quickRetries ?? 1)));
     this.#clock = options.clock ?? (() => new Date());
     this.#readReply = options.readReply;
@@ -161,11 +166,11 @@ export class HttpDestination implements Destination {
       now: this.#clock(),
       responseDate: response.headers.get("date"),
     });
-    return this.#withReply(classifyStatus({ ...trimmed, status: response.status }, retryAfterMs), response);
+    return this.#withReply(classifyStatus({ ...trimmed, status: response.status }, retryAfterMs), response, delivery);
   }
 
   /** The reply read and recorded; a 2xx whose reply refuses the message is a refusal (resending cannot help). */
-  #withReply(result: SendResult, response: Response): SendResult {
+  #withReply(result: SendResult, response: Response, delivery: ClaimedDelivery): SendResult {
     const kept = result.response;
     if (!this.#readReply || !kept?.body || kept.body.endsWith("…")) return result;
     let reply: DeliveryReply | undefined;
@@ -176,7 +181,9 @@ export class HttpDestination implements Destination {
     }
     if (!reply) return result;
     const withReply = { ...kept, reply };
-    if (result.kind === "delivered" && reply.type === "rejected") {
+    // A reply about another message is recorded but decides nothing about this one.
+    const aboutThis = reply.of === undefined || reply.of === delivery.messageId;
+    if (result.kind === "delivered" && reply.type === "rejected" && aboutThis) {
       const detail = `${reply.format} reply: rejected${reply.note ? ` — ${reply.note}` : ""}`;
       return {
         kind: "permanent",
