@@ -14,6 +14,7 @@ export {
   isRegionCodeFormat,
   isWithinRegion,
   lookupRegion,
+  NATIONAL_REGION_CODE,
   type Region,
   type RegionLevel,
   regionChain,

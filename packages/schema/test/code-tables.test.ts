@@ -5,6 +5,7 @@ import {
   listEventTypes,
   lookupEventType,
   lookupRegion,
+  NATIONAL_REGION_CODE,
   parseSenderCode,
   regionChain,
   regionLevel,
@@ -97,6 +98,22 @@ describe("regions (GB/T 2260)", () => {
     expect(isWithinRegion("320110", "330000")).toBe(false);
     expect(isWithinRegion("330110", "330110005000")).toBe(false);
     expect(isWithinRegion("x", "330000")).toBe(false);
+  });
+
+  test("the whole country, 100000 (全国): known, above every province, within none", () => {
+    expect(lookupRegion(NATIONAL_REGION_CODE)).toEqual({
+      code: "100000",
+      name: "中华人民共和国",
+      level: "national",
+      parentCode: null,
+    });
+    expect(regionLevel("100000")).toBe("national");
+    for (const code of ["110000", "330110", "650000", "330110005001", "100000"])
+      expect(isWithinRegion(code, NATIONAL_REGION_CODE)).toBe(true);
+    expect(isWithinRegion(NATIONAL_REGION_CODE, "110000")).toBe(false);
+    // A province still has no parent: chains end at the province, as GB/T 2260 does.
+    expect(regionChain("330110").map((region) => region.code)).toEqual(["330110", "330100", "330000"]);
+    expect(regionTableInfo.size).toBeGreaterThan(3000);
   });
 });
 

@@ -157,6 +157,15 @@ describe("jurisdiction and sender", () => {
     expect(codes(doc)).toEqual(["EIX_SCHEMA_SENDER_LEVEL_REGION"]);
   });
 
+  test("a national unit's region is the whole country, 100000; a province's code is not", () => {
+    const national = incident();
+    national.sender = { ...national.sender, unitId: "100000-YJB-ZBS", level: "national", regionCode: "100000" };
+    expect(validate(national).issues).toEqual([]);
+    const misplaced = incident();
+    misplaced.sender = { ...misplaced.sender, level: "national", regionCode: "110000" };
+    expect(codes(misplaced)).toContain("EIX_SCHEMA_SENDER_LEVEL_REGION");
+  });
+
   test("a 14-character sender code must sit in the sender's region", () => {
     const doc = incident();
     doc.sender = { ...doc.sender, unitId: "41000041600000", level: "provincial", regionCode: "410000" };

@@ -1,7 +1,15 @@
 import table from "../../data/regions-gbt2260.json" with { type: "json" };
 
-/** Tier of an administrative division code (行政区划层级). */
-export type RegionLevel = "province" | "municipal" | "county" | "township" | "village";
+/** Tier of an administrative division code (行政区划层级); "national" is the whole country. */
+export type RegionLevel = "national" | "province" | "municipal" | "county" | "township" | "village";
+
+/**
+ * The whole country (全国) as a region: 100000, the code national systems (the national
+ * emergency platform, 12379) use for themselves. GB/T 2260 lists provinces and below only, so
+ * the table does not hold it; every code lies within it, and it within no province.
+ */
+export const NATIONAL_REGION_CODE = "100000";
+const NATIONAL_REGION_NAME = "中华人民共和国";
 
 export interface Region {
   /** The code as given: 6 digits, or 12 for township and village. */
@@ -13,10 +21,10 @@ export interface Region {
   readonly parentCode: string | null;
 }
 
-const names: Readonly<Record<string, string>> = table.regions;
+const names: Readonly<Record<string, string>> = { ...table.regions, [NATIONAL_REGION_CODE]: NATIONAL_REGION_NAME };
 
 /** Source and edition of the region table, since codes change yearly. */
-export const regionTableInfo = { source: table.source, asOf: table.asOf, size: Object.keys(names).length } as const;
+export const regionTableInfo = { source: table.source, asOf: table.asOf, size: Object.keys(table.regions).length } as const;
 
 const codePattern = /^[1-9][0-9]{5}([0-9]{6})?$/;
 
@@ -26,6 +34,7 @@ export function isRegionCodeFormat(code: string): boolean {
 
 /** Level from the shape of the code: PP0000 province, PPCC00 city, PPCCDD county, then 3+3. */
 export function regionLevel(code: string): RegionLevel {
+  if (code === NATIONAL_REGION_CODE) return "national";
   if (code.length === 12) return code.endsWith("000") ? "township" : "village";
   if (code.endsWith("0000")) return "province";
   if (code.endsWith("00")) return "municipal";
@@ -76,7 +85,7 @@ export function regionChain(code: string): Region[] {
   return chain;
 }
 
-const prefixLength: Record<RegionLevel, number> = { province: 2, municipal: 4, county: 6, township: 9, village: 12 };
+const prefixLength: Record<RegionLevel, number> = { national: 0, province: 2, municipal: 4, county: 6, township: 9, village: 12 };
 
 /** Whether `inner` lies within `outer` (or is it). Works on the code hierarchy alone. */
 export function isWithinRegion(inner: string, outer: string): boolean {

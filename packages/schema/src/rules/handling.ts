@@ -28,6 +28,7 @@ export const classifiedRule: SemanticRule = {
 };
 
 const levelOfUnit: Record<string, ReturnType<typeof regionLevel>> = {
+  national: "national",
   provincial: "province",
   municipal: "municipal",
   county: "county",

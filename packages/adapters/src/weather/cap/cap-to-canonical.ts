@@ -63,7 +63,8 @@ function senderUnit(alert: CapAlert, ctx: DecodeContext): Unit | AdapterError {
       unitId: alert.sender,
       name: alert.infos[0]?.senderName ?? alert.sender,
       department: "weather",
-      level: level === "province" ? "provincial" : level === "municipal" ? "municipal" : "county",
+      level:
+        level === "national" ? "national" : level === "province" ? "provincial" : level === "municipal" ? "municipal" : "county",
       regionCode: code.areaCode,
     };
   }

@@ -5,6 +5,7 @@ import { organDepartments } from "./organ-departments.js";
 export const senderCodePattern = /^\d{14}$/;
 
 const unitLevelByRegion: Readonly<Record<ReturnType<typeof regionLevel>, UnitLevel>> = {
+  national: "national",
   province: "provincial",
   municipal: "municipal",
   county: "county",
