@@ -68,6 +68,18 @@ function directiveTo(...targets: Target[]): Directive {
 const noLookup = () => vi.fn(async (_id: string): Promise<string | undefined> => expect.fail("senderOf was consulted"));
 
 describe("unitsForTarget: the units one target names", () => {
+  test("the national platform (region 100000) names provinces by tier, and is named by the whole country", () => {
+    const national = unit("100000-YJB-ZBS", "应急管理部指挥中心", "emergency-office", "national", "100000", "national-inbox");
+    const hubei = unit("420000-YJT-ZBS", "湖北省应急管理厅", "emergency-office", "provincial", "420000", "hubei-inbox");
+    const country = [national, hubei, ...HENAN];
+    expect(named({ regionCode: "100000", level: "provincial", department: "emergency-office" }, country)).toEqual([
+      "420000-YJT-ZBS",
+      PROVINCE,
+    ]);
+    expect(named({ regionCode: "100000" }, country)).toEqual(["100000-YJB-ZBS"]);
+    expect(named({ level: "national" }, country)).toEqual(["100000-YJB-ZBS"]);
+  });
+
   test("unitId names exactly that unit, and nothing when no unit has it", () => {
     expect(named({ unitId: XINXIANG })).toEqual([XINXIANG]);
     expect(named({ unitId: "410700-YJJ" })).toEqual([]);
