@@ -190,4 +190,24 @@ const edxl: ConformanceCase[] = [
   { adapter: "national.edxl", file: "edxl/eix-synthetic-incident-classified-2.0.xml", expect: { code: "EIX_EDXL_CLASSIFIED" } },
 ];
 
-export const conformanceCases: readonly ConformanceCase[] = [...cn12379, ...cap, ...phe, ...hl7, ...edxl];
+// NENA EIDO: the NENA call-transfer sample; EIDO carries no GB/T 2260 region, so the source names its unit.
+const eidoFeed: DecodeContext = {
+  sender: {
+    unitId: "110000000000GA",
+    name: "北京市公安局指挥中心",
+    department: "public-security",
+    level: "municipal",
+    regionCode: "110000",
+  },
+};
+const eido: ConformanceCase[] = [
+  { adapter: "public-security.eido", file: "eido/nena-sample-call-transfer-EIDO.json", expect: "valid", ctx: eidoFeed },
+  {
+    adapter: "public-security.eido",
+    file: "eido/nena-sample-call-transfer-EIDO.json",
+    expect: { code: "EIX_EIDO_REGION_UNKNOWN" },
+    sniffs: false,
+  },
+];
+
+export const conformanceCases: readonly ConformanceCase[] = [...cn12379, ...cap, ...phe, ...hl7, ...edxl, ...eido];

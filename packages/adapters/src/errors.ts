@@ -27,7 +27,8 @@ interface AdapterErrorDefinition {
 /**
  * The adapter error table: `EIX_ADAPTER_*` for the contract and registry, `EIX_XML_*`,
  * `EIX_CHARSET_*`, `EIX_TIME_*` and `EIX_COORD_*` for the kit, `EIX_HL7_*` for the HL7 v2 parse layer,
- * `EIX_EDXL_*` for the EDXL-DE distribution envelope (national.edxl). Codes are never reused.
+ * `EIX_EDXL_*` for the EDXL-DE distribution envelope (national.edxl), `EIX_BATCH_*` for hub-to-hub
+ * batches (national.batch), `EIX_EIDO_*` for NENA EIDO (public-security.eido). Codes are never reused.
  */
 export const adapterErrors = {
   EIX_ADAPTER_DEFINITION: {
@@ -330,6 +331,64 @@ export const adapterErrors = {
     summary: "The batch carries no envelopes: valid (a sync with nothing pending), but it yields no message.",
     zh: (p) => `批量同步包 ${p.value} 不含消息`,
     en: (p) => `The batch ${p.value} carries no envelopes`,
+  },
+  EIX_EIDO_VERSION_UNSUPPORTED: {
+    severity: "error",
+    summary: "The EIDO declares an eidoVersion this adapter does not read (NENA-STA-021.1b defines 1.0 only).",
+    zh: (p) => `不支持的 EIDO 版本 “${p.value}”，支持 ${p.expected}`,
+    en: (p) => `Unsupported EIDO version "${p.value}"; supported: ${p.expected}`,
+  },
+  EIX_EIDO_DUPLICATE_ID: {
+    severity: "error",
+    summary: "Two data components of one EIDO carry the same $id, so a $ref to it is ambiguous.",
+    zh: (p) => `EIDO 中有多个数据组件使用同一标识 $id “${p.value}”`,
+    en: (p) => `More than one EIDO data component has the $id "${p.value}"`,
+  },
+  EIX_EIDO_REF_DANGLING: {
+    severity: "error",
+    summary: "A $ref names no data component of the EIDO; adapters do no I/O, so it cannot be dereferenced.",
+    zh: (p) => `EIDO 引用 $ref “${p.value}” 指向不存在的数据组件`,
+    en: (p) => `The EIDO reference $ref "${p.value}" names no data component`,
+  },
+  EIX_EIDO_REF_CYCLE: {
+    severity: "error",
+    summary:
+      "Content references ($ref other than the updatedBy… attribution) form a cycle: a component would describe itself; refused as corrupt or hostile.",
+    zh: (p) => `EIDO 数据组件之间的引用构成循环：${p.detail}`,
+    en: (p) => `EIDO data components reference each other in a cycle: ${p.detail}`,
+  },
+  EIX_EIDO_INCIDENT_TYPE_UNMAPPED: {
+    severity: "warning",
+    summary:
+      "The EIDO incident type has no entry in the EIDO → GB/T 35561 table; the generic 14Y00 (other social-safety event) is used.",
+    zh: (p) => `EIDO 事件类型 “${p.value}” 无对应的 GB/T 35561 代码，按 ${p.expected}（其他社会安全事件）处理`,
+    en: (p) =>
+      `The EIDO incident type "${p.value}" has no GB/T 35561 equivalent; ${p.expected} (other social-safety event) is used`,
+  },
+  EIX_EIDO_REGION_FROM_SENDER: {
+    severity: "warning",
+    summary: "The EIDO carries no GB/T 2260 region code; the incident location takes the sending unit's region.",
+    zh: (p) => `EIDO 未提供行政区划代码，事发地行政区划按发送单位的 ${p.value} 处理`,
+    en: (p) => `The EIDO has no GB/T 2260 region code; the sending unit's region ${p.value} is used`,
+  },
+  EIX_EIDO_REGION_UNKNOWN: {
+    severity: "error",
+    summary: "Neither the EIDO nor the source configuration (ctx.sender) gives a GB/T 2260 region for the incident.",
+    zh: () => "无法确定事发地行政区划：EIDO 未提供，且未配置发送单位",
+    en: () => "No region for the incident: the EIDO gives none and no sending unit is configured",
+  },
+  EIX_EIDO_LOCATION_UNREADABLE: {
+    severity: "warning",
+    summary: "A location component's PIDF-LO (locationByValue) cannot be read; that location is skipped.",
+    zh: (p) => `位置组件 “${p.value}” 的 PIDF-LO 无法解析，已跳过：${p.detail}`,
+    en: (p) => `The PIDF-LO of location component "${p.value}" cannot be read and is skipped: ${p.detail}`,
+  },
+  EIX_EIDO_PERSONAL_DATA_WITHHELD: {
+    severity: "warning",
+    summary:
+      "Personal data (person names, call-back numbers, agent identities, free additional data) is not copied into the canonical message; only counts and roles are.",
+    zh: (p) => `EIDO 中的个人信息未写入规范消息（${p.detail}），只保留人数和角色`,
+    en: (p) => `Personal data in the EIDO is not copied into the canonical message (${p.detail}); only counts and roles are kept`,
   },
   EIX_XML_DTD_FORBIDDEN: {
     severity: "error",

@@ -97,6 +97,14 @@ export {
 } from "./national/batch/index.js";
 // National: the national platform's exchange envelope (EDXL-DE 2.0 around canonical content).
 export { EDXL_VALUE_LISTS, type EdxlExtension, nationalEdxlAdapter } from "./national/edxl/index.js";
+// Public security: NENA EIDO, the CAD-to-CAD incident exchange (personal data withheld).
+export {
+  type Eido,
+  type EidoExtension,
+  type EidoPlace,
+  GBT2260_URN,
+  publicSecurityEidoAdapter,
+} from "./public-security/eido/index.js";
 export { AdapterRegistry } from "./registry.js";
 // Weather: CAP 1.x (OASIS Common Alerting Protocol).
 export { type CapExtension, weatherCapAdapter } from "./weather/cap/index.js";
