@@ -20,7 +20,7 @@ const sender = {
   name: "境外预警信息接收",
   department: "weather",
   level: "national",
-  regionCode: "110000",
+  regionCode: "100000",
 };
 const ctx: DecodeContext = { sender: { ...sender, department: "weather", level: "national" } };
 const senderFlags = ["--unit-id", sender.unitId, "--name", sender.name, "--level", sender.level, "--region", sender.regionCode];

@@ -11,7 +11,7 @@ export interface ConformanceCase {
   readonly file: string;
   /**
    * "valid": decodes to valid canonical messages; "not-reportable": decodes, but holds nothing
-   * the hub reports (an HL7 lab result, a charge), said by an EIX_HL7_NOT_REPORTABLE issue.
+   * the hub reports (an HL7 lab result, an ordinary 110 theft call), said by a *_NOT_REPORTABLE issue.
    */
   readonly expect: "valid" | "not-reportable" | { readonly code: string };
   /** The source configuration a hub would pass (e.g. the sending unit of a foreign CAP feed). */
@@ -41,7 +41,7 @@ const foreignFeed: DecodeContext = {
     name: "境外预警信息接收",
     department: "weather",
     level: "national",
-    regionCode: "110000",
+    regionCode: "100000",
   },
 };
 const capValid = [
@@ -165,7 +165,7 @@ const relayedFeed: DecodeContext = {
     name: "境外应急信息接收",
     department: "emergency-office",
     level: "national",
-    regionCode: "110000",
+    regionCode: "100000",
   },
 };
 const edxl: ConformanceCase[] = [
@@ -210,4 +210,24 @@ const eido: ConformanceCase[] = [
   },
 ];
 
-export const conformanceCases: readonly ConformanceCase[] = [...cn12379, ...cap, ...phe, ...hl7, ...edxl, ...eido];
+// 110 dispatch records (synthetic, see test/corpus/PROVENANCE.md).
+const gcj02: DecodeContext = { options: { datum: "gcj02" } };
+const bd09: DecodeContext = { options: { datum: "bd09" } };
+const cad110: ConformanceCase[] = [
+  { adapter: "public-security.cad110", file: "cad110/cad110-fire-traffic-rows.xml", expect: "valid", ctx: gcj02 },
+  { adapter: "public-security.cad110", file: "cad110/cad110-hazmat-gb18030.xml", expect: "valid", ctx: bd09 },
+  { adapter: "public-security.cad110", file: "cad110/cad110-hazmat-gb18030-undeclared.xml", expect: "valid", ctx: bd09 },
+  {
+    adapter: "public-security.cad110",
+    file: "cad110/cad110-nanshan-batch-gb18030.csv",
+    expect: "valid",
+    ctx: { options: { datum: "gcj02", personalData: "mask" } },
+  },
+  { adapter: "public-security.cad110", file: "cad110/cad110-chengdu-records.json", expect: "valid", ctx: gcj02 },
+  { adapter: "public-security.cad110", file: "cad110/cad110-fire-gb18030.json", expect: "valid", ctx: gcj02 },
+  { adapter: "public-security.cad110", file: "cad110/cad110-not-reportable.csv", expect: "not-reportable" },
+  { adapter: "public-security.cad110", file: "cad110/cad110-missing-xzqhbh.csv", expect: { code: "EIX_ADAPTER_MISSING_FIELD" } },
+  { adapter: "public-security.cad110", file: "cad110/cad110-unclosed-quote.csv", expect: { code: "EIX_ADAPTER_BAD_VALUE" } },
+];
+
+export const conformanceCases: readonly ConformanceCase[] = [...cn12379, ...cap, ...phe, ...hl7, ...edxl, ...eido, ...cad110];

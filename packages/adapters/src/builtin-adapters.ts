@@ -3,6 +3,7 @@ import { healthHl7v2Adapter } from "./health/hl7v2/index.js";
 import { healthPheReportAdapter } from "./health/phe-report/index.js";
 import { nationalBatchAdapter } from "./national/batch/index.js";
 import { nationalEdxlAdapter } from "./national/edxl/index.js";
+import { publicSecurityCad110Adapter } from "./public-security/cad110/index.js";
 import { publicSecurityEidoAdapter } from "./public-security/eido/index.js";
 import { AdapterRegistry } from "./registry.js";
 import { weatherCapAdapter } from "./weather/cap/index.js";
@@ -16,6 +17,7 @@ export const builtinAdapters: readonly Adapter[] = [
   healthPheReportAdapter,
   nationalEdxlAdapter,
   nationalBatchAdapter,
+  publicSecurityCad110Adapter,
   publicSecurityEidoAdapter,
 ];
 

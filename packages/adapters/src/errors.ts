@@ -28,7 +28,8 @@ interface AdapterErrorDefinition {
  * The adapter error table: `EIX_ADAPTER_*` for the contract and registry, `EIX_XML_*`,
  * `EIX_CHARSET_*`, `EIX_TIME_*` and `EIX_COORD_*` for the kit, `EIX_HL7_*` for the HL7 v2 parse layer,
  * `EIX_EDXL_*` for the EDXL-DE distribution envelope (national.edxl), `EIX_BATCH_*` for hub-to-hub
- * batches (national.batch), `EIX_EIDO_*` for NENA EIDO (public-security.eido). Codes are never reused.
+ * batches (national.batch), `EIX_EIDO_*` for NENA EIDO (public-security.eido), `EIX_CAD110_*` for 110 dispatch records
+ * (public-security.cad110). Codes are never reused.
  */
 export const adapterErrors = {
   EIX_ADAPTER_DEFINITION: {
@@ -389,6 +390,32 @@ export const adapterErrors = {
       "Personal data (person names, call-back numbers, agent identities, free additional data) is not copied into the canonical message; only counts and roles are.",
     zh: (p) => `EIDO 中的个人信息未写入规范消息（${p.detail}），只保留人数和角色`,
     en: (p) => `Personal data in the EIDO is not copied into the canonical message (${p.detail}); only counts and roles are kept`,
+  },
+  EIX_CAD110_NOT_REPORTABLE: {
+    severity: "warning",
+    summary:
+      "The 110 record's call type has no emergency meaning (ordinary crime, public order, help requests, complaints…), or is not in the code table; it yields no canonical message and the hub files it.",
+    zh: (p) => `接警单 ${p.value} 的报警类型（${p.detail}）不属于突发事件，不生成应急报告`,
+    en: (p) => `110 record ${p.value}: call type ${p.detail} is no emergency; no report is made`,
+  },
+  EIX_CAD110_PERSONAL_DATA_WITHHELD: {
+    severity: "warning",
+    summary:
+      "The caller's and call-taker's names and telephone numbers (BJRXM, BJRXB, BJDH, LXDH, JJYXM) are dropped or masked before they reach the canonical message.",
+    zh: (p) => `接警单 ${p.value} 的个人信息（${p.detail}）已删除或脱敏`,
+    en: (p) => `110 record ${p.value}: personal data (${p.detail}) dropped or masked`,
+  },
+  EIX_CAD110_FREE_TEXT_MASKED: {
+    severity: "warning",
+    summary: "ID-card numbers, telephone numbers or the caller's name found in 报警内容 or 事发地址 were masked.",
+    zh: (p) => `接警单 ${p.value} 的报警内容或事发地址中发现并屏蔽了${p.detail}`,
+    en: (p) => `110 record ${p.value}: masked ${p.detail} in the call text or address`,
+  },
+  EIX_CAD110_DATUM_ASSUMED: {
+    severity: "warning",
+    summary: "The source did not say which datum its coordinates use (option `datum`); they were read as WGS-84.",
+    zh: (p) => `接警单 ${p.value} 的坐标未配置坐标系（datum），按 WGS-84 处理`,
+    en: (p) => `110 record ${p.value}: no datum configured for its coordinates; read as WGS-84`,
   },
   EIX_XML_DTD_FORBIDDEN: {
     severity: "error",

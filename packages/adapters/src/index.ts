@@ -97,6 +97,20 @@ export {
 } from "./national/batch/index.js";
 // National: the national platform's exchange envelope (EDXL-DE 2.0 around canonical content).
 export { EDXL_VALUE_LISTS, type EdxlExtension, nationalEdxlAdapter } from "./national/edxl/index.js";
+// Public security: 110 dispatch records (接处警单, BF_110) as XML rows, JSON or CSV; personal data masked.
+export {
+  type Cad110Extension,
+  type Cad110Options,
+  type Cad110Record,
+  type Cad110Shape,
+  type CallType,
+  cad110Issues,
+  callTypes,
+  encodeCad110Batch,
+  lookupCallType,
+  publicSecurityCad110Adapter,
+  readCad110Records,
+} from "./public-security/cad110/index.js";
 // Public security: NENA EIDO, the CAD-to-CAD incident exchange (personal data withheld).
 export {
   type Eido,

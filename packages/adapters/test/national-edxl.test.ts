@@ -19,7 +19,7 @@ const feed: DecodeContext = {
     name: "境外应急信息接收",
     department: "emergency-office",
     level: "national",
-    regionCode: "110000",
+    regionCode: "100000",
   },
 };
 

@@ -48,13 +48,13 @@ const REFUSAL_NOTE = "事件类型与报告不符 / event type does not match th
 const SENDERS = new Map<string, Unit>(INCIDENTS.map((incident) => [incident.sender.unitId, incident.sender]));
 const tokenOf = (unitId: string) => `nat-${unitId.toLowerCase()}-token`;
 
-/** Who answers for the platform. Level national needs region 100000, which is not in the table. */
+/** Who answers for the platform: the national level, whose region is the whole country (100000). */
 const PLATFORM: Unit = {
   unitId: "100000-YJB-GJPT",
   name: "应急管理部国家应急平台",
   department: "emergency-office",
-  level: "provincial",
-  regionCode: "110000",
+  level: "national",
+  regionCode: "100000",
 };
 
 function configText(nationalUrl: string): string {
