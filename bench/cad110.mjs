@@ -12,7 +12,7 @@ import {
   encodeCad110Batch,
   publicSecurityCad110Adapter,
   readCad110Records,
-} from "../packages/adapters/src/public-security/cad110/index.ts";
+} from "@eix/adapters";
 
 // iconv-lite and fast-xml-parser are dependencies of the adapters package, not of the root.
 const require = createRequire(new URL("../packages/adapters/package.json", import.meta.url));
