@@ -203,10 +203,47 @@ export class IncidentTurns {
   }
 }
 
-/** The incident ids of a payload's provisional registrations: the turns a fold must hold. */
+/**
+ * A report its adapter could not place in its chain alone: one record of a series decoded
+ * without history (a 110 record whose JJDBH may have come before), marked
+ * `extensions.eix.placement: "follow-up"`. The first of its incident stays the initial report;
+ * each later one becomes the chain's next update.
+ */
+export function isFollowUp(envelope: Envelope): boolean {
+  if (envelope.kind !== "incident") return false;
+  const eix = envelope.payload.extensions?.eix as { placement?: unknown } | undefined;
+  return eix?.placement === "follow-up";
+}
+
+/** The report without the placement mark: placed once, it is never placed again by the next hub. */
+function unmarked(envelope: Report["envelope"], payload: IncidentReport = envelope.payload): Envelope {
+  const { eix, ...extensions } = payload.extensions ?? {};
+  const { placement: _placement, ...rest } = (eix ?? {}) as Record<string, unknown>;
+  const kept = Object.keys(rest).length > 0 ? { ...extensions, eix: rest } : extensions;
+  const { extensions: _extensions, ...fields } = payload;
+  return { ...envelope, payload: { ...fields, ...(Object.keys(kept).length > 0 ? { extensions: kept } : {}) } } as Envelope;
+}
+
+/** A follow-up as the chain's next update, naming the chain's latest report. */
+function placedFollowUp(envelope: Report["envelope"], chain: readonly Report[]): Envelope {
+  const latest = chain.at(-1) as Report;
+  const sequence = Math.max(1, ...chain.map((report) => report.envelope.payload.sequence)) + 1;
+  const references = [
+    {
+      id: latest.envelope.id,
+      ...(latest.unitId === envelope.sender.unitId ? {} : { unitId: latest.unitId }),
+      relation: "updates" as const,
+    },
+  ];
+  return unmarked({ ...envelope, references }, { ...envelope.payload, stage: "update", sequence });
+}
+
+/** The incident ids of a payload's provisional registrations and follow-ups: the turns a fold must hold. */
 export function registrationIncidents(messages: readonly Envelope[]): string[] {
   return messages.flatMap((message) =>
-    isProvisionalRegistration(message) && message.kind === "incident" ? [message.payload.incidentId] : [],
+    (isProvisionalRegistration(message) || isFollowUp(message)) && message.kind === "incident"
+      ? [message.payload.incidentId]
+      : [],
   );
 }
 
@@ -227,7 +264,8 @@ export async function foldRegistrations(
   const pending = new Map<string, Report[]>();
   for (const [index, message] of messages.entries()) {
     const registration = registrationOf(message);
-    if (!registration?.provisional || message.kind !== "incident") {
+    const followUp = isFollowUp(message);
+    if ((!registration?.provisional && !followUp) || message.kind !== "incident") {
       out.push(message);
       continue;
     }
@@ -241,6 +279,22 @@ export async function foldRegistrations(
       out.push(message);
       continue;
     }
+    if (followUp) {
+      const placed = chain.length === 0 ? unmarked(message) : placedFollowUp(message, chain);
+      const verdict = validate(placed);
+      const kept = verdict.valid ? placed : message;
+      if (!verdict.valid) {
+        const reason = verdict.issues.find((issue) => issue.severity === "error");
+        const notPlaced = ingestIssue("EIX_INGEST_TALLY_NOT_FOLDED", reason?.path ?? "", {
+          value: `${reason?.code ?? "?"} at ${reason?.path || "/"}`,
+        });
+        issues.push(...forMessage([notPlaced], index, messages.length));
+      }
+      pending.set(key, [...(pending.get(key) ?? []), { envelope: kept as Report["envelope"], unitId: message.sender.unitId }]);
+      out.push(kept);
+      continue;
+    }
+    if (!registration) continue; // unreachable: a registration or a follow-up
     const result = folded(message, registration, chain);
     // The fold is checked like any decoded message. Should it fail, the hospital's own
     // provisional report stands instead (nothing is lost), with a warning saying why.

@@ -310,7 +310,9 @@ export function recordToCanonical(
     ...(content ? { description: content.text } : {}),
     ...(Object.keys(casualties).length > 0 ? { casualties } : {}),
     ...(contacts.length > 0 ? { contacts } : {}),
-    extensions: { "public-security": extension as unknown as Record<string, unknown> },
+    // One record of a series, decoded without history: a hub places it in the chain of its
+    // JJDBH (the first stays the initial report, later ones become updates).
+    extensions: { "public-security": extension as unknown as Record<string, unknown>, eix: { placement: "follow-up" } },
   };
   return {
     id: `110-${jjdbh}-${recordVersion(payload)}`,
