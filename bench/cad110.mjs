@@ -8,11 +8,7 @@
 // Run: pnpm exec tsx --conditions=@eix/source bench/cad110.mjs
 import { createRequire } from "node:module";
 import os from "node:os";
-import {
-  encodeCad110Batch,
-  publicSecurityCad110Adapter,
-  readCad110Records,
-} from "@eix/adapters";
+import { encodeCad110Batch, publicSecurityCad110Adapter, readCad110Records } from "@eix/adapters";
 
 // iconv-lite and fast-xml-parser are dependencies of the adapters package, not of the root.
 const require = createRequire(new URL("../packages/adapters/package.json", import.meta.url));

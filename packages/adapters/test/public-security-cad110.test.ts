@@ -155,7 +155,7 @@ describe("public-security.cad110 (110 接警单)", () => {
   });
 
   test("the call-type table covers the real vendor table, and maps only to event types the schema knows", () => {
-    const vendor = readFileSync(new URL("../../../../shared/corpus/gb/joviansoft-110-bjlxdmb.csv", import.meta.url), "utf8");
+    const vendor = readFileSync(new URL("../../../test/corpus/gb/joviansoft-110-bjlxdmb.csv", import.meta.url), "utf8");
     const vendorCodes = new Set(
       vendor
         .trim()

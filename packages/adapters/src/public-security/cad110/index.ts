@@ -30,7 +30,8 @@ export const publicSecurityCad110Adapter = defineAdapter({
   ...ref,
   department: "public-security",
   title: { "zh-CN": "110 接警单（警务指挥调度系统）", en: "110 dispatch record (police CAD)" },
-  mediaTypes: ["application/vnd.eix.cad110+xml", "application/vnd.eix.cad110+json", "text/csv"],
+  // Not text/csv: any CSV (a FIRMS hotspot list) would be handed to this adapter; such bodies are sniffed.
+  mediaTypes: ["application/vnd.eix.cad110+xml", "application/vnd.eix.cad110+json", "application/vnd.eix.cad110+csv"],
   schemaRange: "^1.0.0",
   sniff: sniffCad110,
   decode: (bytes: Uint8Array, ctx: DecodeContext = {}) =>
