@@ -230,4 +230,45 @@ const cad110: ConformanceCase[] = [
   { adapter: "public-security.cad110", file: "cad110/cad110-unclosed-quote.csv", expect: { code: "EIX_ADAPTER_BAD_VALUE" } },
 ];
 
-export const conformanceCases: readonly ConformanceCase[] = [...cn12379, ...cap, ...phe, ...hl7, ...edxl, ...eido, ...cad110];
+// UCRI2 incident transfer (synthetic, see test/corpus/PROVENANCE.md); UCRI2 has no GB/T 2260 region, so the source names its unit.
+const ucri2Feed: DecodeContext = {
+  sender: {
+    unitId: "FOREIGN-UCRI2-FEED",
+    name: "UCRI2-Partnerleitstelle",
+    department: "public-security",
+    level: "municipal",
+    regionCode: "110100",
+  },
+};
+const ucri2: ConformanceCase[] = [
+  { adapter: "public-security.ucri2", file: "ucri2/ucri2-synthetic-fire.json", expect: "valid", ctx: ucri2Feed },
+  {
+    adapter: "public-security.ucri2",
+    file: "ucri2/ucri2-synthetic-traffic-accident-police.json",
+    expect: "valid",
+    ctx: ucri2Feed,
+  },
+  {
+    adapter: "public-security.ucri2",
+    file: "ucri2/ucri2-synthetic-missing-location.json",
+    expect: { code: "EIX_ADAPTER_MISSING_FIELD" },
+    ctx: ucri2Feed,
+  },
+  {
+    adapter: "public-security.ucri2",
+    file: "ucri2/ucri2-synthetic-fire.json",
+    expect: { code: "EIX_ADAPTER_MISSING_FIELD" },
+    sniffs: false,
+  },
+];
+
+export const conformanceCases: readonly ConformanceCase[] = [
+  ...cn12379,
+  ...cap,
+  ...phe,
+  ...hl7,
+  ...edxl,
+  ...eido,
+  ...cad110,
+  ...ucri2,
+];

@@ -5,6 +5,7 @@ import { nationalBatchAdapter } from "./national/batch/index.js";
 import { nationalEdxlAdapter } from "./national/edxl/index.js";
 import { publicSecurityCad110Adapter } from "./public-security/cad110/index.js";
 import { publicSecurityEidoAdapter } from "./public-security/eido/index.js";
+import { publicSecurityUcri2Adapter } from "./public-security/ucri2/index.js";
 import { AdapterRegistry } from "./registry.js";
 import { weatherCapAdapter } from "./weather/cap/index.js";
 import { weatherCn12379Adapter } from "./weather/cn12379/index.js";
@@ -19,6 +20,7 @@ export const builtinAdapters: readonly Adapter[] = [
   nationalBatchAdapter,
   publicSecurityCad110Adapter,
   publicSecurityEidoAdapter,
+  publicSecurityUcri2Adapter,
 ];
 
 /**

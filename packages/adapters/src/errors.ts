@@ -29,7 +29,7 @@ interface AdapterErrorDefinition {
  * `EIX_CHARSET_*`, `EIX_TIME_*` and `EIX_COORD_*` for the kit, `EIX_HL7_*` for the HL7 v2 parse layer,
  * `EIX_EDXL_*` for the EDXL-DE distribution envelope (national.edxl), `EIX_BATCH_*` for hub-to-hub
  * batches (national.batch), `EIX_EIDO_*` for NENA EIDO (public-security.eido), `EIX_CAD110_*` for 110 dispatch records
- * (public-security.cad110). Codes are never reused.
+ * (public-security.cad110), `EIX_UCRI2_*` for UCRI2 (public-security.ucri2). Codes are never reused.
  */
 export const adapterErrors = {
   EIX_ADAPTER_DEFINITION: {
@@ -416,6 +416,13 @@ export const adapterErrors = {
     summary: "The source did not say which datum its coordinates use (option `datum`); they were read as WGS-84.",
     zh: (p) => `接警单 ${p.value} 的坐标未配置坐标系（datum），按 WGS-84 处理`,
     en: (p) => `110 record ${p.value}: no datum configured for its coordinates; read as WGS-84`,
+  },
+  EIX_UCRI2_PERSONAL_DATA_WITHHELD: {
+    severity: "warning",
+    summary:
+      "Personal data of the UCRI2 incident (informers, accused and affected persons, the eCall VIN) is not copied into the canonical message; only counts are.",
+    zh: (p) => `UCRI2 事件中的个人信息未写入规范消息（${p.detail}），只保留人数`,
+    en: (p) => `Personal data in the UCRI2 incident is not copied into the canonical message (${p.detail}); only counts are kept`,
   },
   EIX_XML_DTD_FORBIDDEN: {
     severity: "error",

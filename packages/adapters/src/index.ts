@@ -119,6 +119,13 @@ export {
   GBT2260_URN,
   publicSecurityEidoAdapter,
 } from "./public-security/eido/index.js";
+// Public security: UCRI2 incident transfer, the German CAD-to-CAD hand-over (personal data withheld).
+export {
+  publicSecurityUcri2Adapter,
+  type Ucri2Extension,
+  type Ucri2Incident,
+  type Ucri2Profile,
+} from "./public-security/ucri2/index.js";
 export { AdapterRegistry } from "./registry.js";
 // Weather: CAP 1.x (OASIS Common Alerting Protocol).
 export { type CapExtension, weatherCapAdapter } from "./weather/cap/index.js";
