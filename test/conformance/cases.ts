@@ -262,6 +262,18 @@ const ucri2: ConformanceCase[] = [
   },
 ];
 
+// Verified forest-fire reports (林火报告; synthetic, see test/corpus/PROVENANCE.md).
+const fireReport: ConformanceCase[] = [
+  { adapter: "forestry.fire-report", file: "forestry/fire-report-anning-initial.json", expect: "valid" },
+  { adapter: "forestry.fire-report", file: "forestry/fire-report-anning-final-gb18030.xml", expect: "valid" },
+  { adapter: "forestry.fire-report", file: "forestry/fire-report-muli-severity-mismatch.json", expect: "valid" },
+  {
+    adapter: "forestry.fire-report",
+    file: "forestry/fire-report-missing-ignition.json",
+    expect: { code: "EIX_ADAPTER_MISSING_FIELD" },
+  },
+];
+
 export const conformanceCases: readonly ConformanceCase[] = [
   ...cn12379,
   ...cap,

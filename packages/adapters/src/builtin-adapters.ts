@@ -1,4 +1,5 @@
 import type { Adapter } from "./contract.js";
+import { forestryFireReportAdapter } from "./forestry/fire-report/index.js";
 import { healthHl7v2Adapter } from "./health/hl7v2/index.js";
 import { healthPheReportAdapter } from "./health/phe-report/index.js";
 import { nationalBatchAdapter } from "./national/batch/index.js";
@@ -16,6 +17,7 @@ export const builtinAdapters: readonly Adapter[] = [
   weatherCapAdapter,
   healthHl7v2Adapter,
   healthPheReportAdapter,
+  forestryFireReportAdapter,
   nationalEdxlAdapter,
   nationalBatchAdapter,
   publicSecurityCad110Adapter,

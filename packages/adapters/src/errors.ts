@@ -29,7 +29,8 @@ interface AdapterErrorDefinition {
  * `EIX_CHARSET_*`, `EIX_TIME_*` and `EIX_COORD_*` for the kit, `EIX_HL7_*` for the HL7 v2 parse layer,
  * `EIX_EDXL_*` for the EDXL-DE distribution envelope (national.edxl), `EIX_BATCH_*` for hub-to-hub
  * batches (national.batch), `EIX_EIDO_*` for NENA EIDO (public-security.eido), `EIX_CAD110_*` for 110 dispatch records
- * (public-security.cad110), `EIX_UCRI2_*` for UCRI2 (public-security.ucri2). Codes are never reused.
+ * (public-security.cad110), `EIX_UCRI2_*` for UCRI2 (public-security.ucri2), `EIX_FIRE_*` for forest-fire
+ * reports (forestry.fire-report). Codes are never reused.
  */
 export const adapterErrors = {
   EIX_ADAPTER_DEFINITION: {
@@ -416,6 +417,22 @@ export const adapterErrors = {
     summary: "The source did not say which datum its coordinates use (option `datum`); they were read as WGS-84.",
     zh: (p) => `接警单 ${p.value} 的坐标未配置坐标系（datum），按 WGS-84 处理`,
     en: (p) => `110 record ${p.value}: no datum configured for its coordinates; read as WGS-84`,
+  },
+  EIX_FIRE_SEVERITY_MISMATCH: {
+    severity: "warning",
+    summary:
+      "The severity stated in the forest-fire report differs from the grade computed from its losses (Forest Fire Prevention Regulations art. 40); the computed grade is used.",
+    zh: (p) => `林火报告所报等级 ${p.value} 与按受害森林面积和伤亡计算的等级 ${p.expected} 不符，采用计算等级`,
+    en: (p) =>
+      `The reported severity ${p.value} differs from the grade computed from the losses (${p.expected}); the computed grade is used`,
+  },
+  EIX_FIRE_EXTINGUISHED_WITHOUT_REFERENCE: {
+    severity: "warning",
+    summary:
+      "The forest-fire report says the fire is out (扑灭) but references no earlier report, so it cannot be a final report; its stage is kept.",
+    zh: (p) => `林火报告状态为扑灭，但未引用此前的报告，不能作为终报，保持为${p.value === "initial" ? "初报" : "续报"}`,
+    en: (p) =>
+      `The fire is reported out (扑灭) but no earlier report is referenced, so the report stays ${p.value} rather than final`,
   },
   EIX_UCRI2_PERSONAL_DATA_WITHHELD: {
     severity: "warning",

@@ -21,6 +21,17 @@ export {
   adapterMessage,
   type SourcePosition,
 } from "./errors.js";
+// Forestry: the verified forest-fire report (林火报告), graded by the Forest Fire Prevention Regulations.
+export {
+  type FireReport,
+  type FireReportExtension,
+  type FireReportStage,
+  type FireStatus,
+  type ForestFireGrade,
+  type ForestFireLosses,
+  forestryFireReportAdapter,
+  gradeForestFire,
+} from "./forestry/fire-report/index.js";
 // Health: the HL7 v2 parse layer (messages, values, ACKs), for MLLP endpoints and HL7 tools.
 export {
   buildHl7Ack,

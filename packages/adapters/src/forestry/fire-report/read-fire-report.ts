@@ -1,0 +1,188 @@
+import { parseJsonInput } from "@eix/schema";
+import type { AdapterIssue } from "../../contract.js";
+import { AdapterError } from "../../errors.js";
+import { decodeText } from "../../kit/charset.js";
+import type { XmlElement } from "../../kit/xml.js";
+import { DEFAULT_MAX_XML_BYTES, readXmlBytes } from "../../kit/xml-input.js";
+import { FieldReader, type Tree } from "./field-reader.js";
+import { fireReportIssue } from "./fire-report-errors.js";
+import {
+  DEFAULT_FOREST_FIRE_EVENT_TYPE,
+  type FireReport,
+  type FireReportStage,
+  FOREST_FIRE_EVENT_TYPES,
+  SEVERITY_LABELS,
+  STAGE_LABELS,
+  STATUS_LABELS,
+  type UnitLevel,
+} from "./fire-report-model.js";
+
+/** The XML root element of a forest-fire report. */
+export const FIRE_XML_ROOT = "forestFireReport";
+
+export type FireInput =
+  | { ok: true; report: FireReport; format: "json" | "xml"; charset: string; issues: AdapterIssue[] }
+  | { ok: false; error: AdapterError; issues: AdapterIssue[] };
+
+const LEVELS: Readonly<Record<string, UnitLevel>> = {
+  national: "national",
+  provincial: "provincial",
+  municipal: "municipal",
+  county: "county",
+  township: "township",
+};
+const EVENT_TYPES: Readonly<Record<string, string>> = Object.fromEntries(FOREST_FIRE_EVENT_TYPES.map((code) => [code, code]));
+
+function treeOf(element: XmlElement): Tree {
+  const tree: Record<string, Tree | string> = {};
+  for (const child of element.children) tree[child.name] = child.children.length > 0 ? treeOf(child) : child.text.trim();
+  return tree;
+}
+
+const present = <K extends string, V>(key: K, value: V | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+
+/**
+ * 初报/续报/终报 as the report says; when it says nothing, a report that references an earlier
+ * one is an update, or final once the fire is out (扑灭). Only a referencing report can be final.
+ */
+function stageOf(r: FieldReader, hasPrevious: boolean, extinguished: boolean): FireReportStage {
+  const stated = r.label("/stage", STAGE_LABELS);
+  if (stated !== undefined && stated !== "initial" && !hasPrevious)
+    throw new AdapterError(
+      "EIX_ADAPTER_MISSING_FIELD",
+      { value: "/previousReportId" },
+      { position: { at: "/previousReportId" } },
+    );
+  const stage = stated ?? (!hasPrevious ? "initial" : extinguished ? "final" : "update");
+  if (extinguished && !hasPrevious)
+    r.issues.push(fireReportIssue("EIX_FIRE_EXTINGUISHED_WITHOUT_REFERENCE", { value: stage }, { at: "/status" }));
+  return stage;
+}
+
+function readReport(tree: Tree, issues: AdapterIssue[]): FireReport {
+  const r = new FieldReader(tree, issues);
+  const reportId = r.required("/reportId");
+  const fireNumber = r.required("/fireNumber");
+  const status = r.label("/status", STATUS_LABELS);
+  if (status === undefined)
+    throw new AdapterError("EIX_ADAPTER_MISSING_FIELD", { value: "/status" }, { position: { at: "/status" } });
+  const previousReportId = r.text("/previousReportId");
+  const stage = stageOf(r, previousReportId !== undefined, status === "extinguished");
+  const sequence = r.count("/sequence") ?? (stage === "initial" ? 1 : undefined);
+  if (sequence === undefined || sequence === 0)
+    throw new AdapterError("EIX_ADAPTER_MISSING_FIELD", { value: "/sequence" }, { position: { at: "/sequence" } });
+  const burnedForestHa = r.decimal("/burnedForestHa", 0);
+  if (burnedForestHa === undefined)
+    throw new AdapterError("EIX_ADAPTER_MISSING_FIELD", { value: "/burnedForestHa" }, { position: { at: "/burnedForestHa" } });
+  const regionCode = r.required("/place/regionCode");
+  const reporterName = r.text("/reporter/name");
+  const forces = {
+    ...present("personnel", r.count("/forces/personnel")),
+    ...present("vehicles", r.count("/forces/vehicles")),
+    ...present("aircraft", r.count("/forces/aircraft")),
+    ...present("description", r.text("/forces/description")),
+  };
+  return {
+    reportId,
+    fireNumber,
+    stage,
+    sequence,
+    ...present("previousReportId", previousReportId),
+    ...present("previousReportTime", r.time("/previousReportTime")),
+    title: r.text("/title") ?? `森林火灾（火场编号 ${fireNumber}）`,
+    eventType: r.label("/eventType", EVENT_TYPES) ?? DEFAULT_FOREST_FIRE_EVENT_TYPE,
+    ignitionTime: r.time("/ignitionTime", true),
+    ...present("discoveredTime", r.time("/discoveredTime")),
+    reportTime: r.time("/reportTime", true),
+    place: {
+      regionCode,
+      ...present("address", r.text("/place/address")),
+      ...present("lat", r.decimal("/place/lat", -90, 90)),
+      ...present("lon", r.decimal("/place/lon", -180, 180)),
+    },
+    ...present("cause", r.text("/cause")),
+    burnedForestHa,
+    ...present("burnedAreaHa", r.decimal("/burnedAreaHa", 0)),
+    deaths: r.count("/deaths") ?? 0,
+    seriousInjuries: r.count("/seriousInjuries") ?? 0,
+    ...present("injured", r.count("/injured")),
+    ...(Object.keys(forces).length > 0 ? { forces } : {}),
+    status,
+    ...present("severity", r.label("/severity", SEVERITY_LABELS)),
+    ...present("description", r.text("/description")),
+    reportingUnit: {
+      unitId: r.required("/reportingUnit/unitId"),
+      name: r.required("/reportingUnit/name"),
+      regionCode: r.required("/reportingUnit/regionCode"),
+      level: r.label("/reportingUnit/level", LEVELS) ?? "county",
+    },
+    ...(reporterName
+      ? {
+          reporter: {
+            name: reporterName,
+            ...present("phone", r.text("/reporter/phone")),
+            ...present("role", r.text("/reporter/role")),
+          },
+        }
+      : {}),
+  };
+}
+
+function firstByte(bytes: Uint8Array): number | undefined {
+  let head = 0;
+  while (head < bytes.length && head < 64 && [0x20, 0x0a, 0x0d, 0x09, 0xef, 0xbb, 0xbf].includes(bytes[head] ?? -1)) head++;
+  return bytes[head];
+}
+
+/**
+ * Bytes → a forest-fire report: XML `<forestFireReport>` through the kit's hardened parser, or a
+ * JSON object; UTF-8, or GB18030 detected by the kit. Field names are the same in both.
+ */
+export function readFireReport(bytes: Uint8Array, limits: { maxBytes?: number } = {}): FireInput {
+  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_XML_BYTES;
+  if (bytes.byteLength > maxBytes)
+    return {
+      ok: false,
+      error: new AdapterError("EIX_ADAPTER_TOO_LARGE", { value: String(bytes.byteLength), limit: String(maxBytes) }),
+      issues: [],
+    };
+  const issues: AdapterIssue[] = [];
+  let tree: Tree;
+  let format: "json" | "xml";
+  let charset: string;
+  if (firstByte(bytes) === 0x3c) {
+    const input = readXmlBytes(bytes, limits);
+    if (!input.ok) return input;
+    issues.push(...input.issues);
+    if (input.root.name !== FIRE_XML_ROOT)
+      return {
+        ok: false,
+        error: new AdapterError("EIX_ADAPTER_WRONG_FORMAT", {
+          detail: `root element <${input.root.qname}>, expected <${FIRE_XML_ROOT}>`,
+        }),
+        issues,
+      };
+    tree = treeOf(input.root);
+    format = "xml";
+    charset = input.charset;
+  } else {
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) return { ok: false, error: decoded.error, issues };
+    issues.push(...decoded.issues);
+    const parsed = parseJsonInput(new TextEncoder().encode(decoded.text), limits);
+    if (!parsed.ok)
+      return { ok: false, error: new AdapterError("EIX_ADAPTER_WRONG_FORMAT", { detail: parsed.issue.message.en }), issues };
+    if (typeof parsed.value !== "object" || parsed.value === null || Array.isArray(parsed.value))
+      return { ok: false, error: new AdapterError("EIX_ADAPTER_WRONG_FORMAT", { detail: "expected a JSON object" }), issues };
+    tree = parsed.value as Tree;
+    format = "json";
+    charset = decoded.charset;
+  }
+  try {
+    return { ok: true, report: readReport(tree, issues), format, charset, issues };
+  } catch (error) {
+    if (AdapterError.is(error)) return { ok: false, error, issues };
+    throw error;
+  }
+}
