@@ -274,6 +274,21 @@ const fireReport: ConformanceCase[] = [
   },
 ];
 
+// NASA FIRMS hotspots (the shared MODIS rows; a synthetic low-confidence file): FIRMS names no unit, so the source does.
+const firmsFeed: DecodeContext = {
+  sender: {
+    unitId: "100000-LCJ-WXRD",
+    name: "国家林草局卫星热点监测",
+    department: "forestry",
+    level: "national",
+    regionCode: "100000",
+  },
+};
+const hotspots: ConformanceCase[] = [
+  { adapter: "forestry.hotspots", file: "firms/ryankeys-MODIS_C6_Global_24h.head200.csv", expect: "valid", ctx: firmsFeed },
+  { adapter: "forestry.hotspots", file: "firms/synthetic-modis-low-confidence.csv", expect: "not-reportable", ctx: firmsFeed },
+];
+
 export const conformanceCases: readonly ConformanceCase[] = [
   ...cn12379,
   ...cap,

@@ -1,5 +1,6 @@
 import type { Adapter } from "./contract.js";
 import { forestryFireReportAdapter } from "./forestry/fire-report/index.js";
+import { forestryHotspotsAdapter } from "./forestry/hotspots/index.js";
 import { healthHl7v2Adapter } from "./health/hl7v2/index.js";
 import { healthPheReportAdapter } from "./health/phe-report/index.js";
 import { nationalBatchAdapter } from "./national/batch/index.js";
@@ -23,6 +24,7 @@ export const builtinAdapters: readonly Adapter[] = [
   publicSecurityCad110Adapter,
   publicSecurityEidoAdapter,
   publicSecurityUcri2Adapter,
+  forestryHotspotsAdapter,
 ];
 
 /**

@@ -30,7 +30,7 @@ interface AdapterErrorDefinition {
  * `EIX_EDXL_*` for the EDXL-DE distribution envelope (national.edxl), `EIX_BATCH_*` for hub-to-hub
  * batches (national.batch), `EIX_EIDO_*` for NENA EIDO (public-security.eido), `EIX_CAD110_*` for 110 dispatch records
  * (public-security.cad110), `EIX_UCRI2_*` for UCRI2 (public-security.ucri2), `EIX_FIRE_*` for forest-fire
- * reports (forestry.fire-report). Codes are never reused.
+ * reports (forestry.fire-report), `EIX_HOTSPOT_*` for satellite hotspots (forestry.hotspots). Codes are never reused.
  */
 export const adapterErrors = {
   EIX_ADAPTER_DEFINITION: {
@@ -433,6 +433,26 @@ export const adapterErrors = {
     zh: (p) => `林火报告状态为扑灭，但未引用此前的报告，不能作为终报，保持为${p.value === "initial" ? "初报" : "续报"}`,
     en: (p) =>
       `The fire is reported out (扑灭) but no earlier report is referenced, so the report stays ${p.value} rather than final`,
+  },
+  EIX_HOTSPOT_NOT_REPORTABLE: {
+    severity: "warning",
+    summary: "A FIRMS hotspot list holds no hotspot confident enough to report as a candidate fire; no message is produced.",
+    zh: (p) => `卫星热点数据中没有可上报的火情（${p.detail}）`,
+    en: (p) => `The satellite hotspot list holds nothing reportable (${p.detail})`,
+  },
+  EIX_HOTSPOT_LOW_CONFIDENCE: {
+    severity: "warning",
+    summary: "Hotspots below the minConfidence option are kept only as observations beside a candidate fire, never as one.",
+    zh: (p) => `${p.value} 个热点置信度低于 ${p.limit}，仅作为观测记录保留（${p.detail}）`,
+    en: (p) => `${p.value} hotspot(s) below confidence ${p.limit} are kept as observations only (${p.detail})`,
+  },
+  EIX_HOTSPOT_REGION_ASSUMED: {
+    severity: "warning",
+    summary:
+      "Without administrative boundaries the region of a hotspot cluster is unknowable; location.regionCode is the sending unit's region.",
+    zh: (p) => `无法根据坐标判定热点所在行政区划，事发地行政区划取报送单位辖区 ${p.value}（ctx.sender.regionCode）`,
+    en: (p) =>
+      `The region of the hotspots cannot be told from coordinates without boundaries; location.regionCode falls back to the sending unit's region ${p.value} (ctx.sender.regionCode)`,
   },
   EIX_UCRI2_PERSONAL_DATA_WITHHELD: {
     severity: "warning",

@@ -32,6 +32,20 @@ export {
   forestryFireReportAdapter,
   gradeForestFire,
 } from "./forestry/fire-report/index.js";
+// Forestry: NASA FIRMS satellite hotspots clustered into candidate fires.
+export {
+  clusterHotspots,
+  convexHull,
+  distanceKm,
+  encodeHotspotBatch,
+  forestryHotspotsAdapter,
+  HOTSPOT_EVENT_TYPE,
+  type HotspotExtension,
+  type HotspotOptions,
+  hotspotIssues,
+  readHotspots,
+  writeHotspots,
+} from "./forestry/hotspots/index.js";
 // Health: the HL7 v2 parse layer (messages, values, ACKs), for MLLP endpoints and HL7 tools.
 export {
   buildHl7Ack,

@@ -218,7 +218,7 @@ describe("eix convert: usage errors exit 2 before anything is written", () => {
     [
       "unknown --to",
       ["--to", "weather.cap2", CN12379],
-      /^eix: EIX_CLI_UNKNOWN_FORMAT .*weather\.cap2.*canonical, weather\.cn12379, weather\.cap, health\.hl7v2, health\.phe-report, forestry\.fire-report, national\.edxl, national\.batch, public-security\.cad110, public-security\.eido, public-security\.ucri2\n$/,
+      /^eix: EIX_CLI_UNKNOWN_FORMAT .*weather\.cap2.*canonical, weather\.cn12379, weather\.cap, health\.hl7v2, health\.phe-report, forestry\.fire-report, national\.edxl, national\.batch, public-security\.cad110, public-security\.eido, public-security\.ucri2, forestry\.hotspots\n$/,
     ],
     ["unknown --from", ["--from", "hl7v2", "--to", "canonical", CN12379], /^eix: EIX_CLI_UNKNOWN_FORMAT .*canonical, auto, /],
     ["missing --to", ["--from", "weather.cap", CN12379], /^eix: EIX_CLI_USAGE .*--to/],

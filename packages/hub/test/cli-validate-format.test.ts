@@ -175,7 +175,7 @@ describe("eix validate --format: usage errors exit 2", () => {
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toBe(
-      'eix: EIX_CLI_UNKNOWN_FORMAT Unknown format "weather.cap12"; known formats: canonical, auto, weather.cn12379, weather.cap, health.hl7v2, health.phe-report, forestry.fire-report, national.edxl, national.batch, public-security.cad110, public-security.eido, public-security.ucri2\n',
+      'eix: EIX_CLI_UNKNOWN_FORMAT Unknown format "weather.cap12"; known formats: canonical, auto, weather.cn12379, weather.cap, health.hl7v2, health.phe-report, forestry.fire-report, national.edxl, national.batch, public-security.cad110, public-security.eido, public-security.ucri2, forestry.hotspots\n',
     );
   });
 
