@@ -298,4 +298,6 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...eido,
   ...cad110,
   ...ucri2,
+  ...fireReport,
+  ...hotspots,
 ];

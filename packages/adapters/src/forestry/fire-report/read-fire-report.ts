@@ -2,9 +2,8 @@ import { parseJsonInput } from "@eix/schema";
 import type { AdapterIssue } from "../../contract.js";
 import { AdapterError } from "../../errors.js";
 import { decodeText } from "../../kit/charset.js";
-import type { XmlElement } from "../../kit/xml.js";
+import { FieldReader, type Tree, treeOf } from "../../kit/report-fields.js";
 import { DEFAULT_MAX_XML_BYTES, readXmlBytes } from "../../kit/xml-input.js";
-import { FieldReader, type Tree } from "./field-reader.js";
 import { fireReportIssue } from "./fire-report-errors.js";
 import {
   DEFAULT_FOREST_FIRE_EVENT_TYPE,
@@ -32,12 +31,6 @@ const LEVELS: Readonly<Record<string, UnitLevel>> = {
   township: "township",
 };
 const EVENT_TYPES: Readonly<Record<string, string>> = Object.fromEntries(FOREST_FIRE_EVENT_TYPES.map((code) => [code, code]));
-
-function treeOf(element: XmlElement): Tree {
-  const tree: Record<string, Tree | string> = {};
-  for (const child of element.children) tree[child.name] = child.children.length > 0 ? treeOf(child) : child.text.trim();
-  return tree;
-}
 
 const present = <K extends string, V>(key: K, value: V | undefined) =>
   (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };

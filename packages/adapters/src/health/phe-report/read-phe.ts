@@ -1,110 +1,17 @@
 import { parseJsonInput } from "@eix/schema";
 import type { AdapterIssue } from "../../contract.js";
-import { AdapterError, adapterMessage } from "../../errors.js";
+import { AdapterError } from "../../errors.js";
 import { decodeText } from "../../kit/charset.js";
-import { readTime } from "../../kit/time.js";
-import type { XmlElement } from "../../kit/xml.js";
+import { FieldReader, type Tree, treeOf } from "../../kit/report-fields.js";
 import { DEFAULT_MAX_XML_BYTES, readXmlBytes } from "../../kit/xml-input.js";
 import { LEVEL_LABELS, type PheReport, REPORT_KIND_LABELS } from "./phe-model.js";
 
 /** The XML root element of an event report. */
 export const PHE_XML_ROOT = "pheEventReport";
 
-type Tree = { readonly [key: string]: Tree | string | number | boolean | null | undefined };
-
 export type PheInput =
   | { ok: true; report: PheReport; format: "json" | "xml"; charset: string; issues: AdapterIssue[] }
   | { ok: false; error: AdapterError; issues: AdapterIssue[] };
-
-/** XML elements → a plain tree: an element with children becomes an object, a leaf its text. */
-function treeOf(element: XmlElement): Tree {
-  const tree: Record<string, Tree | string> = {};
-  for (const child of element.children) tree[child.name] = child.children.length > 0 ? treeOf(child) : child.text.trim();
-  return tree;
-}
-
-/** Reads fields by JSON pointer, with coded errors naming the pointer. */
-class FieldReader {
-  constructor(
-    private readonly tree: Tree,
-    readonly issues: AdapterIssue[],
-  ) {}
-
-  private raw(path: string): unknown {
-    let node: unknown = this.tree;
-    for (const key of path.split("/").slice(1))
-      node = typeof node === "object" && node !== null ? (node as Tree)[key] : undefined;
-    return node === "" ? undefined : node;
-  }
-
-  text(path: string): string | undefined {
-    const value = this.raw(path);
-    if (value === undefined || value === null) return undefined;
-    if (typeof value === "string") return value.trim() || undefined;
-    if (typeof value === "number") return String(value);
-    throw new AdapterError("EIX_ADAPTER_BAD_VALUE", { value: path, detail: "expected text" }, { position: { at: path } });
-  }
-
-  required(path: string): string {
-    const value = this.text(path);
-    if (value === undefined) throw new AdapterError("EIX_ADAPTER_MISSING_FIELD", { value: path }, { position: { at: path } });
-    return value;
-  }
-
-  /** A count: a whole number ≥ 0, written as a number (JSON) or digits (XML). */
-  count(path: string): number | undefined {
-    const value = this.raw(path);
-    if (value === undefined || value === null) return undefined;
-    const number =
-      typeof value === "number" ? value : typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-    if (!Number.isInteger(number) || number < 0)
-      throw new AdapterError(
-        "EIX_ADAPTER_BAD_VALUE",
-        { value: path, detail: "expected a whole number ≥ 0" },
-        { position: { at: path } },
-      );
-    return number;
-  }
-
-  decimal(path: string): number | undefined {
-    const value = this.raw(path);
-    if (value === undefined || value === null) return undefined;
-    const number = typeof value === "number" ? value : Number(String(value).trim());
-    if (!Number.isFinite(number))
-      throw new AdapterError("EIX_ADAPTER_BAD_VALUE", { value: path, detail: "expected a number" }, { position: { at: path } });
-    return number;
-  }
-
-  /** A time as RFC 3339; local times without offset are Beijing time, with an issue. */
-  time(path: string, required: true): string;
-  time(path: string, required?: false): string | undefined;
-  time(path: string, required = false): string | undefined {
-    const value = required ? this.required(path) : this.text(path);
-    if (value === undefined) return undefined;
-    const reading = readTime(value);
-    if (!reading.ok) throw new AdapterError("EIX_TIME_INVALID", { value }, { position: { at: path } });
-    if (reading.assumedOffset)
-      this.issues.push({
-        code: "EIX_TIME_LOCAL_ASSUMED",
-        severity: "warning",
-        message: adapterMessage("EIX_TIME_LOCAL_ASSUMED", { value }),
-        position: { at: path },
-      });
-    return reading.value;
-  }
-
-  label<T>(path: string, labels: Readonly<Record<string, T>>): T {
-    const value = this.required(path);
-    const known = labels[value];
-    if (known === undefined)
-      throw new AdapterError(
-        "EIX_ADAPTER_BAD_VALUE",
-        { value: path, detail: `"${value}" is not one of ${Object.keys(labels).join(", ")}` },
-        { position: { at: path } },
-      );
-    return known;
-  }
-}
 
 const LEVELS = {
   national: "national",
@@ -116,7 +23,7 @@ const LEVELS = {
 
 function readReport(tree: Tree, issues: AdapterIssue[]): PheReport {
   const r = new FieldReader(tree, issues);
-  const reportKind = r.label("/reportKind", REPORT_KIND_LABELS);
+  const reportKind = r.requiredLabel("/reportKind", REPORT_KIND_LABELS);
   const sequence = r.count("/sequence") ?? (reportKind === "initial" ? 1 : undefined);
   if (sequence === undefined)
     throw new AdapterError("EIX_ADAPTER_MISSING_FIELD", { value: "/sequence" }, { position: { at: "/sequence" } });
@@ -146,7 +53,7 @@ function readReport(tree: Tree, issues: AdapterIssue[]): PheReport {
     eventName: r.required("/eventName"),
     eventType: r.required("/eventType"),
     ...(icd10 || diseaseName ? { disease: { ...(icd10 ? { icd10 } : {}), ...(diseaseName ? { name: diseaseName } : {}) } } : {}),
-    level: r.text("/level") === undefined ? "unknown" : r.label("/level", LEVEL_LABELS),
+    level: r.text("/level") === undefined ? "unknown" : r.requiredLabel("/level", LEVEL_LABELS),
     onsetTime: r.time("/onsetTime", true),
     ...(discoveredTime ? { discoveredTime } : {}),
     reportTime: r.time("/reportTime", true),
@@ -167,7 +74,7 @@ function readReport(tree: Tree, issues: AdapterIssue[]): PheReport {
       unitId: r.required("/reportingUnit/unitId"),
       name: r.required("/reportingUnit/name"),
       regionCode: r.required("/reportingUnit/regionCode"),
-      level: r.label("/reportingUnit/level", LEVELS),
+      level: r.requiredLabel("/reportingUnit/level", LEVELS),
     },
     ...(reporterName ? { reporter: { name: reporterName, ...(phone ? { phone } : {}), ...(role ? { role } : {}) } } : {}),
   };

@@ -1,8 +1,19 @@
-import type { AdapterIssue } from "../../contract.js";
-import { AdapterError, adapterMessage } from "../../errors.js";
-import { readTime } from "../../kit/time.js";
+import type { AdapterIssue } from "../contract.js";
+import { AdapterError, adapterMessage } from "../errors.js";
+import { readTime } from "./time.js";
+import type { XmlElement } from "./xml.js";
+
+// Report formats that come as JSON or as XML with the same field names (the public-health direct
+// report, the forest-fire report) are read from one tree: JSON as parsed, XML through `treeOf`.
 
 export type Tree = { readonly [key: string]: Tree | string | number | boolean | null | undefined };
+
+/** XML elements → a plain tree: an element with children becomes an object, a leaf its text. */
+export function treeOf(element: XmlElement): Tree {
+  const tree: Record<string, Tree | string> = {};
+  for (const child of element.children) tree[child.name] = child.children.length > 0 ? treeOf(child) : child.text.trim();
+  return tree;
+}
 
 const bad = (path: string, detail: string) =>
   new AdapterError("EIX_ADAPTER_BAD_VALUE", { value: path, detail }, { position: { at: path } });
@@ -51,7 +62,10 @@ export class FieldReader {
     if (value === undefined) return undefined;
     const number =
       typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
-    if (!Number.isFinite(number) || number < min || number > max) throw bad(path, `expected a number in [${min}, ${max}]`);
+    if (!Number.isFinite(number) || number < min || number > max) {
+      const bounded = Number.isFinite(min) || Number.isFinite(max);
+      throw bad(path, bounded ? `expected a number in [${min}, ${max}]` : "expected a number");
+    }
     return number;
   }
 
@@ -79,5 +93,11 @@ export class FieldReader {
     const known = labels[value];
     if (known === undefined) throw bad(path, `"${value}" is not one of ${Object.keys(labels).join(", ")}`);
     return known;
+  }
+
+  /** A label that must be there: missing is EIX_ADAPTER_MISSING_FIELD, unknown EIX_ADAPTER_BAD_VALUE. */
+  requiredLabel<T>(path: string, labels: Readonly<Record<string, T>>): T {
+    this.required(path);
+    return this.label(path, labels) as T;
   }
 }
