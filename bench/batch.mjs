@@ -8,13 +8,11 @@
 // format's own bytes (the framed batch; the JSON text as UTF-8).
 // Run: pnpm exec tsx --conditions=@eix/source bench/batch.mjs
 import { readdirSync, readFileSync } from "node:fs";
-import os from "node:os";
 // Deep import until packages/adapters/src/index.ts exports the batch adapter; then "@eix/adapters".
 import { decodeBatch, encodeBatch, nationalBatchAdapter } from "@eix/adapters";
 import { encodeEnvelope, tryDecodeEnvelope, validate } from "@eix/schema";
+import { machineLine, median, opsPerSecond, RUN_MS, RUNS } from "./measure.mjs";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const RUN_MS = Number(process.env.BENCH_RUN_MS ?? 500);
 const ENVELOPES = 1000;
 
 const validDir = new URL("../packages/schema/examples/valid/", import.meta.url);
@@ -38,21 +36,6 @@ const encodedEach = envelopes.map((envelope) => new Uint8Array(encodeEnvelope(en
   if (result.messages.length !== ENVELOPES) throw new Error(`${result.messages.length} messages`);
 }
 
-let sink = 0;
-function opsPerSecond(fn) {
-  const start = process.hrtime.bigint();
-  const deadline = start + BigInt(RUN_MS) * 1_000_000n;
-  let n = 0;
-  let now = start;
-  while (now < deadline) {
-    sink ^= fn() ? 1 : 0;
-    n++;
-    now = process.hrtime.bigint();
-  }
-  return n / (Number(now - start) / 1e9);
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 const groups = {
   encode: {
     baseline: "JSON.stringify (baseline)",
@@ -74,12 +57,7 @@ const groups = {
   },
 };
 
-console.log(
-  `node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"} x${os.cpus().length}, load ${os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ")}`,
-);
+console.log(machineLine());
 console.log(
   `${RUNS} runs of ${RUN_MS} ms, interleaved; medians. ${ENVELOPES} envelopes from ${examples.length} examples: ` +
     `batch ${batch.byteLength.toLocaleString("en-US")} B, JSON ${jsonBytes.toLocaleString("en-US")} B\n`,
@@ -101,4 +79,3 @@ for (const [name, group] of Object.entries(groups)) {
     );
   }
 }
-if (sink === 2) console.log("");

@@ -7,16 +7,14 @@
 // "mixed" is 1 reportable record in 4 (the rest thefts and complaints, as a real CAD day is).
 // Run: pnpm exec tsx --conditions=@eix/source bench/cad110.mjs
 import { createRequire } from "node:module";
-import os from "node:os";
 import { encodeCad110Batch, publicSecurityCad110Adapter, readCad110Records } from "@eix/adapters";
+import { machineLine, median, opsPerSecond, RUN_MS, RUNS } from "./measure.mjs";
 
 // iconv-lite and fast-xml-parser are dependencies of the adapters package, not of the root.
 const require = createRequire(new URL("../packages/adapters/package.json", import.meta.url));
 const iconv = require("iconv-lite");
 const { XMLParser } = require("fast-xml-parser");
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const RUN_MS = Number(process.env.BENCH_RUN_MS ?? 500);
 const RECORDS = 500;
 
 const fire = {
@@ -96,27 +94,8 @@ for (const [name, { bytes, mixed }] of Object.entries(inputs)) {
 encodeCad110Batch(publicSecurityCad110Adapter.decode(inputs["CSV utf-8"].bytes, ctx).messages.slice(0, 2), { shape: "xml" });
 
 const xmlParser = new XMLParser();
-let sink = 0;
-function opsPerSecond(fn) {
-  const start = process.hrtime.bigint();
-  const deadline = start + BigInt(RUN_MS) * 1_000_000n;
-  let n = 0;
-  let now = start;
-  while (now < deadline) {
-    sink ^= fn() ? 1 : 0;
-    n++;
-    now = process.hrtime.bigint();
-  }
-  return n / (Number(now - start) / 1e9);
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-console.log(
-  `node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"} x${os.cpus().length}, load ${os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ")}`,
-);
+console.log(machineLine());
 console.log(`${RUNS} runs of ${RUN_MS} ms; medians; ${RECORDS} records per payload; records/s per core\n`);
 for (const [name, { shape, charset, bytes }] of Object.entries(inputs)) {
   const decoder = new TextDecoder(charset);
@@ -147,4 +126,3 @@ for (const [name, { shape, charset, bytes }] of Object.entries(inputs)) {
     );
   }
 }
-if (sink === 2) console.log("");

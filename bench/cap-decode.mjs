@@ -2,12 +2,10 @@
 // (~140 KB) CAP message, against a bare fast-xml-parser parse of the same bytes in the same run.
 // Run: pnpm exec tsx --conditions=@eix/source bench/cap-decode.mjs
 import { readFileSync } from "node:fs";
-import os from "node:os";
 import { createRegistry, parseXml } from "@eix/adapters";
 import { XMLParser } from "fast-xml-parser";
+import { machineLine, median, opsPerSecond, RUN_MS, RUNS } from "./measure.mjs";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const RUN_MS = Number(process.env.BENCH_RUN_MS ?? 500);
 const corpus = (name) => readFileSync(new URL(`../test/corpus/cap/${name}`, import.meta.url));
 
 const adapter = createRegistry().get("weather.cap");
@@ -40,27 +38,8 @@ for (const [name, bytes] of [
 
 const bare = new XMLParser({ ignoreAttributes: false });
 const decoder = new TextDecoder();
-let sink = 0;
-function opsPerSecond(fn) {
-  const start = process.hrtime.bigint();
-  const deadline = start + BigInt(RUN_MS) * 1_000_000n;
-  let n = 0;
-  let now = start;
-  while (now < deadline) {
-    sink ^= fn() ? 1 : 0;
-    n++;
-    now = process.hrtime.bigint();
-  }
-  return n / (Number(now - start) / 1e9);
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-console.log(
-  `node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"} x${os.cpus().length}, load ${os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ")}`,
-);
+console.log(machineLine());
 console.log(
   `fast-xml-parser ${JSON.parse(readFileSync(new URL("../node_modules/fast-xml-parser/package.json", import.meta.url), "utf8")).version}; ${RUNS} runs of ${RUN_MS} ms; medians\n`,
 );
@@ -89,4 +68,3 @@ for (const [name, bytes] of [
   const decode = median(results["weather.cap decode (+ validation)"]);
   console.log(`  mapping + validation add ${((hardened / decode - 1) * 100).toFixed(0)}% to the hardened parse`);
 }
-if (sink === 2) console.log("");

@@ -22,9 +22,8 @@ import {
 } from "@eix/adapters";
 import { validate } from "@eix/schema";
 import { XMLParser } from "fast-xml-parser";
+import { machineLine, median, opsPerSecond, RUN_MS, RUNS } from "./measure.mjs";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const RUN_MS = Number(process.env.BENCH_RUN_MS ?? 500);
 const ENVELOPES = 1000;
 
 const corpus = (name) => new Uint8Array(readFileSync(new URL(`../test/corpus/edxl/${name}`, import.meta.url)));
@@ -138,27 +137,7 @@ const groups = [
   },
 ];
 
-let sink = 0;
-function opsPerSecond(fn) {
-  const start = process.hrtime.bigint();
-  const deadline = start + BigInt(RUN_MS) * 1_000_000n;
-  let n = 0;
-  let now = start;
-  while (now < deadline) {
-    sink ^= fn() ? 1 : 0;
-    n++;
-    now = process.hrtime.bigint();
-  }
-  return n / (Number(now - start) / 1e9);
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-console.log(
-  `node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"} x${os.cpus().length}, load ${os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ")}`,
-);
+console.log(machineLine());
 const fxp = JSON.parse(readFileSync(new URL("../node_modules/fast-xml-parser/package.json", import.meta.url), "utf8")).version;
 console.log(
   `fast-xml-parser ${fxp}; ${RUNS} runs of ${RUN_MS} ms, interleaved per group; medians; ratios against each group's first case\n`,
@@ -188,4 +167,3 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(" ")}`,
 );
-if (sink === 2) console.log("");

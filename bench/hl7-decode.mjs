@@ -6,11 +6,9 @@
 // is the same message with DG1-3 a typhoid diagnosis (A01.0), so decode builds an incident.
 // Run: pnpm exec tsx --conditions=@eix/source bench/hl7-decode.mjs
 import { readFileSync } from "node:fs";
-import os from "node:os";
 import { healthHl7v2Adapter, parseHl7, serializeHl7 } from "@eix/adapters";
+import { machineLine, median, opsPerSecond, RUN_MS, RUNS } from "./measure.mjs";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const RUN_MS = Number(process.env.BENCH_RUN_MS ?? 500);
 const corpus = (name) => new Uint8Array(readFileSync(new URL(`../test/corpus/hl7v2/${name}`, import.meta.url)));
 
 // Typical: a real ADT^A01 with PID, PD1, NK1, PV1, PV2, DG1, IN1 (repetitions, components).
@@ -39,27 +37,8 @@ for (const [name, bytes] of Object.entries(inputs)) {
 }
 
 const decoder = new TextDecoder();
-let sink = 0;
-function opsPerSecond(fn) {
-  const start = process.hrtime.bigint();
-  const deadline = start + BigInt(RUN_MS) * 1_000_000n;
-  let n = 0;
-  let now = start;
-  while (now < deadline) {
-    sink ^= fn() ? 1 : 0;
-    n++;
-    now = process.hrtime.bigint();
-  }
-  return n / (Number(now - start) / 1e9);
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-console.log(
-  `node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"} x${os.cpus().length}, load ${os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ")}`,
-);
+console.log(machineLine());
 console.log(`${RUNS} runs of ${RUN_MS} ms; medians; aim: the whole decode >= 20,000 msgs/s per core for a typical ADT\n`);
 for (const [name, bytes] of Object.entries(inputs)) {
   const parsed = parseHl7(bytes);
@@ -87,4 +66,3 @@ for (const [name, bytes] of Object.entries(inputs)) {
     );
   }
 }
-if (sink === 2) console.log("");

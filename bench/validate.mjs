@@ -2,33 +2,14 @@
 // JSON.parse of the same document measured in the same run as the baseline.
 // Run: pnpm bench   (prints medians of several runs; not a test, asserts nothing)
 import { readFileSync } from "node:fs";
-import os from "node:os";
 import { parseJsonInput, validate } from "@eix/schema";
+import { machineLine, median, opsPerSecond, RUN_MS, RUNS } from "./measure.mjs";
 
 const file = new URL("../packages/schema/examples/valid/incident-110-fire-initial.json", import.meta.url);
 const text = readFileSync(file, "utf8");
 const bytes = new TextEncoder().encode(text);
 const doc = JSON.parse(text);
 if (!validate(doc).valid) throw new Error("benchmark document must be valid");
-
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const RUN_MS = Number(process.env.BENCH_RUN_MS ?? 500);
-
-let sink = 0;
-function opsPerSecond(fn) {
-  const start = process.hrtime.bigint();
-  const deadline = start + BigInt(RUN_MS) * 1_000_000n;
-  let n = 0;
-  let now = start;
-  while (now < deadline) {
-    for (let i = 0; i < 200; i++) sink ^= fn() ? 1 : 0;
-    n += 200;
-    now = process.hrtime.bigint();
-  }
-  return n / (Number(now - start) / 1e9);
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const cases = {
@@ -41,18 +22,13 @@ const cases = {
   },
 };
 
-for (const fn of Object.values(cases)) opsPerSecond(fn); // warm-up: JIT and schema compilation
+for (const fn of Object.values(cases)) opsPerSecond(fn, 200); // warm-up: JIT and schema compilation
 const results = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
 // Interleave the cases so machine noise hits all of them alike.
-for (let run = 0; run < RUNS; run++) for (const [name, fn] of Object.entries(cases)) results[name].push(opsPerSecond(fn));
+for (let run = 0; run < RUNS; run++) for (const [name, fn] of Object.entries(cases)) results[name].push(opsPerSecond(fn, 200));
 
 const baseline = median(results["JSON.parse (baseline)"]);
-console.log(
-  `node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"} x${os.cpus().length}, load ${os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ")}`,
-);
+console.log(machineLine());
 console.log(`document: ${bytes.byteLength} bytes; ${RUNS} runs of ${RUN_MS} ms; medians\n`);
 for (const [name, xs] of Object.entries(results)) {
   const m = median(xs);
@@ -60,4 +36,3 @@ for (const [name, xs] of Object.entries(results)) {
     `${name.padEnd(28)} ${Math.round(m).toLocaleString("en-US").padStart(10)} ops/s   ${(m / baseline).toFixed(2)}x baseline`,
   );
 }
-if (sink === 2) console.log("");
