@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { publicSecurityCad110Adapter } from "@eix/adapters";
 import { type Envelope, validate } from "@eix/schema";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { foldRegistrations, isFollowUp, registrationIncidents } from "../src/ingest/casualty-tally.js";
+import { isFollowUp, placeInChains, placementIncidents } from "../src/ingest/chain-placement.js";
 import { openSqliteStore } from "../src/store/sqlite-store.js";
 import type { Store } from "../src/store/store.js";
 
@@ -43,7 +43,7 @@ afterEach(async () => {
 
 /** Places a payload against the store and commits it, as the pipeline does. */
 async function place(messages: readonly Envelope[]): Promise<Incident[]> {
-  const placed = await foldRegistrations(messages, (incidentId) => store.incidentChain(incidentId));
+  const placed = await placeInChains(messages, (incidentId) => store.incidentChain(incidentId));
   expect(placed.issues).toEqual([]);
   for (const message of placed.messages) expect(validate(message).valid).toBe(true);
   const results = await store.ingestBatch(
@@ -64,7 +64,7 @@ describe("110 records of one JJDBH become one report chain", () => {
   test("a decoded record is marked as a follow-up and takes a turn on its incident", () => {
     const [first] = decode(record(0, "10"));
     expect(isFollowUp(first as Envelope)).toBe(true);
-    expect(registrationIncidents([first as Envelope])).toEqual([INCIDENT_ID]);
+    expect(placementIncidents([first as Envelope])).toEqual([INCIDENT_ID]);
   });
 
   test("the first record is the initial report; later versions are updates numbered on, each naming the one before", async () => {
@@ -90,7 +90,7 @@ describe("110 records of one JJDBH become one report chain", () => {
 
   test("the same record sent again is left as it is: the store answers it as a duplicate", async () => {
     const [first] = await place(decode(record(0, "10")));
-    const placed = await foldRegistrations(decode(record(0, "10")), (incidentId) => store.incidentChain(incidentId));
+    const placed = await placeInChains(decode(record(0, "10")), (incidentId) => store.incidentChain(incidentId));
     expect(placed.messages[0]?.id).toBe(first?.id);
     const [result] = await store.ingestBatch(
       placed.messages.map((envelope) => ({

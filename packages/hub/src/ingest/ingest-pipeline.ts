@@ -6,7 +6,7 @@ import { type GroupCommitOptions, GroupCommitter } from "../store/group-committe
 import type { Store } from "../store/store.js";
 import { isStoreError } from "../store/store-errors.js";
 import type { IngestItem, Receipt } from "../store/store-records.js";
-import { foldRegistrations, IncidentTurns, registrationIncidents } from "./casualty-tally.js";
+import { IncidentTurns, placeInChains, placementIncidents } from "./chain-placement.js";
 import { ingestIssue } from "./ingest-errors.js";
 import type { IngestOutcome, IngestRefusal, MessageReceipt, ValidateOutcome } from "./ingest-outcome.js";
 import { ingestProvenance } from "./ingest-provenance.js";
@@ -167,14 +167,14 @@ export function createIngestPipeline(options: IngestPipelineOptions): IngestPipe
     const read = readPayload(reader, request);
     if (!read.ok) return refuse(request, read, log);
     if (read.messages.length === 0) return keepNotReportable(request, read, log);
-    const incidents = registrationIncidents(read.messages);
+    const incidents = placementIncidents(read.messages);
     if (incidents.length === 0) return accept(request, read, read.messages, [], log, receivedAt);
     // Casualty registrations become the next reports of their incidents' chains: folded and
     // committed in turn per incident, so each sees the one before it.
     return turns.run(incidents, async () => {
-      let fold: Awaited<ReturnType<typeof foldRegistrations>>;
+      let fold: Awaited<ReturnType<typeof placeInChains>>;
       try {
-        fold = await foldRegistrations(read.messages, (incidentId) => store.incidentChain(incidentId));
+        fold = await placeInChains(read.messages, (incidentId) => store.incidentChain(incidentId));
       } catch (error) {
         log.error({ err: error, unitId: request.unit.unitId }, "the incident chain could not be read");
         options.counters?.countRejected(request.source, read.adapterId, isStoreError(error) ? error.code : "unknown");

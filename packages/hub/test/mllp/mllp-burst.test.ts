@@ -15,7 +15,7 @@ import { type Envelope, validate } from "@eix/schema";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parseHubConfig } from "../../src/config/load-hub-config.js";
 import { hashToken } from "../../src/config/unit-token.js";
-import type { RegisteredCasualties } from "../../src/ingest/casualty-tally.js";
+import type { RegisteredCasualties } from "../../src/ingest/chain-placement.js";
 import { type RunningHub, startHub } from "../../src/serve/start-hub.js";
 import type { IncidentChainEntry } from "../../src/store/store-records.js";
 import { bearer, call } from "../http/hub-harness.js";

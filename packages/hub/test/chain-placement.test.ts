@@ -1,5 +1,5 @@
 // Casualty registrations of a mass-casualty incident (群体伤亡事件), folded into the incident's
-// report chain: `foldRegistrations` against a real SQLite store in a temporary directory (the
+// report chain: `placeInChains` against a real SQLite store in a temporary directory (the
 // incident's initial report committed first with `ingestBatch`, every fold committed after it),
 // fed with HL7 ADT messages decoded by the real health.hl7v2 adapter; and `IncidentTurns`, which
 // serialises the fold-and-commit of each incident.
@@ -10,12 +10,12 @@ import { healthHl7v2Adapter } from "@eix/adapters";
 import { type Envelope, type Unit, validate } from "@eix/schema";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import {
-  foldRegistrations,
   IncidentTurns,
   isProvisionalRegistration,
+  placeInChains,
+  placementIncidents,
   type RegisteredCasualties,
-  registrationIncidents,
-} from "../src/ingest/casualty-tally.js";
+} from "../src/ingest/chain-placement.js";
 import type { ReportedIssue } from "../src/ingest/reported-issue.js";
 import { openSqliteStore } from "../src/store/sqlite-store.js";
 import type { Store } from "../src/store/store.js";
@@ -167,7 +167,7 @@ const chainOf = (incidentId: string) => store.incidentChain(incidentId);
 async function fold(
   messages: readonly Envelope[],
 ): Promise<{ messages: Incident[]; issues: ReportedIssue[]; receipts: Receipt[] }> {
-  const folded = await foldRegistrations(messages, chainOf);
+  const folded = await placeInChains(messages, chainOf);
   for (const message of folded.messages) {
     const result = validate(message);
     expect(result.issues.filter((issue) => issue.severity === "error")).toEqual([]);
@@ -191,7 +191,7 @@ const registrationOf = (envelope: Incident) =>
 
 const counts = (injured: number, seriouslyInjured: number, deaths: number) => ({ injured, seriouslyInjured, deaths });
 
-describe("foldRegistrations: each registration becomes the chain's next report", () => {
+describe("placeInChains: each registration becomes the chain's next report", () => {
   test("the first registration is sequence 2, updates the initial report, with the incident's own type, place, time and grade", async () => {
     const initial = initialReport();
     await commit([initial]);
@@ -406,7 +406,7 @@ describe("foldRegistrations: each registration becomes the chain's next report",
     await foldEach(decode(ZDYFY, { controlId: "ADT-0002", visit: "V-0002", category: "injured" }));
 
     const [again] = decode(ZDYFY, { controlId: "ADT-0001", visit: "V-0001", category: "red" });
-    const folded = await foldRegistrations([again as Incident], chainOf);
+    const folded = await placeInChains([again as Incident], chainOf);
     expect(folded.issues).toEqual([]);
     expect(folded.messages).toHaveLength(1);
     expect(folded.messages[0]).toBe(again);
@@ -424,7 +424,7 @@ describe("foldRegistrations: each registration becomes the chain's next report",
   test("the same message twice in one payload: the second is left as decoded", async () => {
     await commit([initialReport()]);
     const spec = { controlId: "ADT-0001", visit: "V-0001", category: "red" };
-    const folded = await foldRegistrations(decode(ZDYFY, spec, spec), chainOf);
+    const folded = await placeInChains(decode(ZDYFY, spec, spec), chainOf);
     expect(folded.messages.map((m) => (m as Incident).payload.sequence)).toEqual([2, 2]);
     expect(folded.messages.map(isProvisionalRegistration)).toEqual([false, true]);
     const receipts = await commit(folded.messages);
@@ -562,12 +562,12 @@ describe("foldRegistrations: each registration becomes the chain's next report",
   test("messages that are no provisional registrations pass through untouched, in place", async () => {
     const initial = initialReport();
     const [registration] = decode(ZDYFY, { controlId: "ADT-0001", visit: "V-0001", category: "red" });
-    const { messages, issues } = await foldRegistrations([initial, registration as Incident], chainOf);
+    const { messages, issues } = await placeInChains([initial, registration as Incident], chainOf);
     expect(messages[0]).toBe(initial);
     // The initial report in the same payload is not in the store yet: the registration does not see it.
     expect(issues.map((issue) => issue.code)).toEqual(["EIX_INGEST_TALLY_UNKNOWN_INCIDENT"]);
     expect(isProvisionalRegistration(initial)).toBe(false);
-    expect(registrationIncidents([initial, registration as Incident, ...messages])).toEqual([INCIDENT_ID]);
+    expect(placementIncidents([initial, registration as Incident, ...messages])).toEqual([INCIDENT_ID]);
   });
 
   test("a registration sent (by the hospital's clock) before the incident occurred is still folded", async () => {
@@ -575,7 +575,7 @@ describe("foldRegistrations: each registration becomes the chain's next report",
     await foldEach(decode(ZDYFY, { controlId: "ADT-0001", visit: "V-0001", category: "injured" }));
     // 07:30 - 50 min = 06:40, 15 minutes before the incident's occurredAt (06:55).
     const [early] = decode(ZDYFY, { controlId: "ADT-0002", visit: "V-0002", category: "injured", minute: -50 });
-    const folded = await foldRegistrations([early as Incident], chainOf);
+    const folded = await placeInChains([early as Incident], chainOf);
     const [message] = folded.messages as [Incident];
     expect({ sequence: message.payload.sequence, provisional: isProvisionalRegistration(message) }).toEqual({
       sequence: 3,
@@ -588,14 +588,14 @@ describe("foldRegistrations: each registration becomes the chain's next report",
     expect(title).toHaveLength(295);
     await commit([initialReport({ title })]);
     const [decoded] = decode(ZDYFY, { controlId: "ADT-0001", visit: "V-0001", category: "red" });
-    const folded = await foldRegistrations([decoded as Incident], chainOf);
+    const folded = await placeInChains([decoded as Incident], chainOf);
     expect(isProvisionalRegistration(folded.messages[0] as Envelope)).toBe(false);
   });
 
   test("a fold sent by a clock behind the incident's is dated no earlier than the incident occurred", async () => {
     await commit([initialReport()]);
     const [early] = decode(ZDYFY, { controlId: "ADT-0002", visit: "V-0002", category: "injured", minute: -50 });
-    const folded = await foldRegistrations([early as Incident], chainOf);
+    const folded = await placeInChains([early as Incident], chainOf);
     const [message] = folded.messages as [Incident];
     expect(folded.issues).toEqual([]);
     expect(message.sentAt).toBe(message.payload.occurredAt);

@@ -3,10 +3,12 @@ import type { IncidentChainEntry } from "../store/store-records.js";
 import { ingestIssue } from "./ingest-errors.js";
 import { forMessage, type ReportedIssue } from "./reported-issue.js";
 
-// A mass-casualty incident (群体伤亡事件) brings a burst of hospital registrations, each decoded
-// on its own into a provisional update (续报) with one casualty (health.hl7v2,
-// casualty-registration.ts). The hub holds the report chain, so it folds them: each becomes
-// the chain's next report, with the registered totals and the incident's own type and place.
+// Reports a stateless decode cannot place in their incident's chain, placed by the hub that
+// holds the chain. Two kinds: casualty registrations of a mass-casualty incident (群体伤亡事件),
+// each a provisional update with one casualty (health.hl7v2), folded into the chain's next
+// report with the registered totals and the incident's own type and place; and follow-up
+// records (a 110 record whose JJDBH came before), the first kept as the initial report and each
+// later one numbered as the next update.
 
 type Category = "injured" | "seriouslyInjured" | "dead";
 
@@ -239,7 +241,7 @@ function placedFollowUp(envelope: Report["envelope"], chain: readonly Report[]):
 }
 
 /** The incident ids of a payload's provisional registrations and follow-ups: the turns a fold must hold. */
-export function registrationIncidents(messages: readonly Envelope[]): string[] {
+export function placementIncidents(messages: readonly Envelope[]): string[] {
   return messages.flatMap((message) =>
     (isProvisionalRegistration(message) || isFollowUp(message)) && message.kind === "incident"
       ? [message.payload.incidentId]
@@ -248,14 +250,16 @@ export function registrationIncidents(messages: readonly Envelope[]): string[] {
 }
 
 /**
- * Folds each provisional registration into its incident's chain (as the store holds it, plus
- * the registrations before it in the same payload): next sequence, `references` to the chain's
+ * Places each provisional registration and follow-up in its incident's chain (as the store
+ * holds it, plus the reports before it in the same payload). A follow-up is the initial report
+ * when the chain is empty, else the next update naming the latest report. A registration is
+ * folded: next sequence, `references` to the chain's
  * latest report, the incident's event type, place and time, casualties merged with the
  * registered totals, `registeredCasualties` per facility. Chains are read per status, so an
  * exercise never counts into an actual incident. A resend (its id already in the chain) is left
  * as it is: the store answers it with the original receipt. Call inside `IncidentTurns.run`.
  */
-export async function foldRegistrations(
+export async function placeInChains(
   messages: readonly Envelope[],
   chainOf: (incidentId: string) => Promise<IncidentChainEntry[]>,
 ): Promise<{ messages: Envelope[]; issues: ReportedIssue[] }> {
