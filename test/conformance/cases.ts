@@ -287,6 +287,17 @@ const firmsFeed: DecodeContext = {
 const hotspots: ConformanceCase[] = [
   { adapter: "forestry.hotspots", file: "firms/ryankeys-MODIS_C6_Global_24h.head200.csv", expect: "valid", ctx: firmsFeed },
   { adapter: "forestry.hotspots", file: "firms/synthetic-modis-low-confidence.csv", expect: "not-reportable", ctx: firmsFeed },
+  // Synthetic Chinese hotspot bulletins (卫星林火监测热点通报): CSV in UTF-8 and GB18030, JSON.
+  { adapter: "forestry.hotspots", file: "forestry/hotspot-bulletin-daxinganling.csv", expect: "valid", ctx: firmsFeed },
+  { adapter: "forestry.hotspots", file: "forestry/hotspot-bulletin-yunnan-gb18030.csv", expect: "valid", ctx: firmsFeed },
+  { adapter: "forestry.hotspots", file: "forestry/hotspot-bulletin-muli.json", expect: "valid", ctx: firmsFeed },
+  { adapter: "forestry.hotspots", file: "forestry/hotspot-bulletin-farmland-only.csv", expect: "not-reportable", ctx: firmsFeed },
+  {
+    adapter: "forestry.hotspots",
+    file: "forestry/hotspot-bulletin-bad-rows.csv",
+    expect: { code: "EIX_ADAPTER_BAD_VALUE" },
+    ctx: firmsFeed,
+  },
 ];
 
 export const conformanceCases: readonly ConformanceCase[] = [

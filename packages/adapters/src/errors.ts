@@ -436,23 +436,53 @@ export const adapterErrors = {
   },
   EIX_HOTSPOT_NOT_REPORTABLE: {
     severity: "warning",
-    summary: "A FIRMS hotspot list holds no hotspot confident enough to report as a candidate fire; no message is produced.",
+    summary:
+      "A hotspot list (FIRMS or bulletin) holds no hotspot confident enough to report as a candidate fire; no message is produced.",
     zh: (p) => `卫星热点数据中没有可上报的火情（${p.detail}）`,
     en: (p) => `The satellite hotspot list holds nothing reportable (${p.detail})`,
   },
   EIX_HOTSPOT_LOW_CONFIDENCE: {
     severity: "warning",
-    summary: "Hotspots below the minConfidence option are kept only as observations beside a candidate fire, never as one.",
+    summary:
+      "Hotspots below the minConfidence option (or their land type's landTypeMinConfidence), and hotspots the ground found were no fire, are kept only as observations beside a candidate fire, never as one.",
     zh: (p) => `${p.value} 个热点置信度低于 ${p.limit}，仅作为观测记录保留（${p.detail}）`,
     en: (p) => `${p.value} hotspot(s) below confidence ${p.limit} are kept as observations only (${p.detail})`,
   },
   EIX_HOTSPOT_REGION_ASSUMED: {
     severity: "warning",
     summary:
-      "Without administrative boundaries the region of a hotspot cluster is unknowable; location.regionCode is the sending unit's region.",
-    zh: (p) => `无法根据坐标判定热点所在行政区划，事发地行政区划取报送单位辖区 ${p.value}（ctx.sender.regionCode）`,
+      "The region of a candidate fire was not named by its hotspots; location.regionCode comes from the nearest county seat, the province in the record, or the sending unit (extensions.forestry.region says which).",
+    zh: (p) =>
+      `${p.value} 处疑似火情的热点未注明所在县，行政区划取${
+        p.expected === "county-seat"
+          ? `距火点中心最近的县级驻地${p.detail ? `（${p.detail}）` : ""}`
+          : p.expected === "record-province"
+            ? "热点记录所注省份"
+            : `报送单位辖区${p.detail ? ` ${p.detail}` : ""}`
+      }`,
     en: (p) =>
-      `The region of the hotspots cannot be told from coordinates without boundaries; location.regionCode falls back to the sending unit's region ${p.value} (ctx.sender.regionCode)`,
+      `${p.value} candidate fire(s) name no county; location.regionCode is ${
+        p.expected === "county-seat"
+          ? `the county whose seat is nearest the centroid${p.detail ? ` (${p.detail})` : ""}`
+          : p.expected === "record-province"
+            ? "the province given in the hotspot records"
+            : `the sending unit's region${p.detail ? ` ${p.detail}` : ""} (ctx.sender.regionCode)`
+      }`,
+  },
+  EIX_HOTSPOT_ROW_SKIPPED: {
+    severity: "warning",
+    summary:
+      'A malformed hotspot row (bad coordinate, time or cell count) is skipped and the rest of the payload is decoded; the badRows option "refuse" refuses the payload instead.',
+    zh: (p) => `第 ${p.value} 行热点数据有误，已跳过${p.detail ? `：${p.detail}` : ""}`,
+    en: (p) => `Hotspot row ${p.value} is malformed and was skipped${p.detail ? `: ${p.detail}` : ""}`,
+  },
+  EIX_HOTSPOT_PLACE_UNKNOWN: {
+    severity: "warning",
+    summary:
+      "A province, city or county named in a hotspot bulletin is not a GB/T 2260 code or an unambiguous name in the region table; the region falls back as if it were not given.",
+    zh: (p) => `热点通报中的地名 ${p.value} 不是行政区划代码或唯一的行政区划名称，未采用`,
+    en: (p) =>
+      `The place name(s) ${p.value} in the hotspot bulletin match no GB/T 2260 code or unique region name and were not used`,
   },
   EIX_UCRI2_PERSONAL_DATA_WITHHELD: {
     severity: "warning",

@@ -187,13 +187,36 @@ describe("forestry.hotspots: times, layouts, confidence", () => {
     expect(payload(m as Envelope).occurredAt).toBe("2024-03-01T00:05:00Z");
   });
 
-  test("a bad row refuses the payload with its row", () => {
-    const result = forestryHotspotsAdapter.decode(
-      modisCsv([modis(10, 20, "2024-03-01", "0100"), modis(10, 20, "2024-03-01", "2500")]),
-      ctx,
-    );
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.position).toMatchObject({ row: 2, line: 3 });
+  test("a bad row is skipped with its row and cause; the others still make their fire", () => {
+    const rows = [modis(10, 20, "2024-03-01", "0100"), modis(10, 20, "2024-03-01", "2500"), "10,20,320"];
+    const result = decoded(forestryHotspotsAdapter.decode(modisCsv(rows), ctx));
+    expect(result.messages).toHaveLength(1);
+    expect(firms(result.messages[0] as Envelope).hotspots).toHaveLength(1);
+    const skipped = result.issues.filter((i) => i.code === "EIX_HOTSPOT_ROW_SKIPPED");
+    expect(skipped.map((i) => i.position)).toMatchObject([
+      { row: 2, line: 3, field: "acq_date" },
+      { row: 3, line: 4 },
+    ]);
+    expect(skipped[0]?.message["zh-CN"]).toContain("第 2 行");
+    expect(skipped[0]?.message.en).toContain("EIX_ADAPTER_BAD_VALUE");
+  });
+
+  test("badRows: refuse refuses the payload at the first bad row; a payload of bad rows only is refused", () => {
+    const rows = [modis(10, 20, "2024-03-01", "0100"), modis(10, 20, "2024-03-01", "2500")];
+    const refused = forestryHotspotsAdapter.decode(modisCsv(rows), { ...ctx, options: { badRows: "refuse" } });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.position).toMatchObject({ row: 2, line: 3 });
+    const allBad = forestryHotspotsAdapter.decode(modisCsv([modis(95, 20, "2024-03-01", "0100")]), ctx);
+    expect(allBad.ok || allBad.error.code).toBe("EIX_ADAPTER_BAD_VALUE");
+    expect(forestryHotspotsAdapter.decode(modisCsv(rows), { ...ctx, options: { badRows: "maybe" } }).ok).toBe(false);
+  });
+
+  test("past 20 skipped rows, one summary counts the rest", () => {
+    const bad = Array.from({ length: 25 }, (_, i) => modis(10, 20, "2024-03-01", `99${i}`));
+    const result = decoded(forestryHotspotsAdapter.decode(modisCsv([modis(10, 20, "2024-03-01", "0100"), ...bad]), ctx));
+    const skipped = result.issues.filter((i) => i.code === "EIX_HOTSPOT_ROW_SKIPPED");
+    expect(skipped).toHaveLength(21);
+    expect(skipped[20]?.message.en).toContain("5 more");
   });
 
   const VIIRS = [

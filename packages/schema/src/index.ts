@@ -11,6 +11,7 @@ export {
 } from "./codes/event-types.js";
 export { type CapSeverity, capSeverityByLevel, levelForCapSeverity, severityNames, warningLevelNames } from "./codes/levels.js";
 export {
+  findRegionsByName,
   isRegionCodeFormat,
   isWithinRegion,
   lookupRegion,

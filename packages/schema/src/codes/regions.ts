@@ -94,3 +94,38 @@ export function isWithinRegion(inner: string, outer: string): boolean {
   const innerLength = prefixLength[regionLevel(inner)];
   return innerLength >= length && inner.slice(0, length) === outer.slice(0, length);
 }
+
+// Endings a name is written without in the field (黑龙江 for 黑龙江省, 呼中 for 呼中区); the
+// longest is tried first so 自治县 wins over 县.
+const NAME_ENDINGS = ["特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "省", "市", "县", "区", "旗", "盟"];
+let codesByName: Map<string, string[]> | undefined;
+
+function nameIndex(): Map<string, string[]> {
+  if (codesByName) return codesByName;
+  codesByName = new Map();
+  const add = (key: string, code: string) => {
+    const list = codesByName?.get(key);
+    if (!list) codesByName?.set(key, [code]);
+    else if (!list.includes(code)) list.push(code);
+  };
+  for (const [code, name] of Object.entries(table.regions)) {
+    add(name, code);
+    const ending = NAME_ENDINGS.find((end) => name.endsWith(end) && name.length - end.length >= 2);
+    if (ending) add(name.slice(0, -ending.length), code);
+    // 广西壮族自治区 → 广西, 新疆维吾尔自治区 → 新疆: these provinces go by their first two characters.
+    if (regionLevel(code) === "province" && /(?:族|维吾尔)自治区$/.test(name)) add(name.slice(0, 2), code);
+  }
+  return codesByName;
+}
+
+/**
+ * The 6-digit codes of the regions called `name` — the table's name, or the name without its
+ * ending (黑龙江 for 黑龙江省, 呼中 for 呼中区) — within `within` when given, provinces first.
+ * Several codes mean the name is ambiguous there (鼓楼区 is in four cities).
+ */
+export function findRegionsByName(name: string, within?: string): string[] {
+  const key = name.trim();
+  if (key === "") return [];
+  const codes = nameIndex().get(key) ?? [];
+  return codes.filter((code) => within === undefined || isWithinRegion(code, within)).sort();
+}

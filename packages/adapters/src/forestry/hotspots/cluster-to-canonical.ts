@@ -1,33 +1,45 @@
-import type { Envelope, IncidentReport, Point, Unit } from "@eix/schema";
+import { type Envelope, type IncidentReport, type Point, regionName, type Unit } from "@eix/schema";
 import { sha256Hex } from "../../kit/digest.js";
-import { compareHotspots, type Hotspot, type Instrument } from "./hotspot-row.js";
+import { compareHotspots, type Hotspot } from "./hotspot-row.js";
 import { convexHull } from "./hull.js";
+import type { HotspotTable } from "./read-hotspots.js";
+import { type FireRegion, regionOfFire } from "./region-of-fire.js";
 
 /** GB/T 35561 森林草原火灾: a satellite pixel tells neither forest from grassland nor 境内 from 跨境. */
 export const HOTSPOT_EVENT_TYPE = "11G00";
 
-/** What `extensions.forestry` holds for a candidate fire from FIRMS hotspots. */
+/** The hotspot rows behind a candidate fire, as read, so encode writes them back. */
+export interface HotspotRows {
+  /** The header (CSV) or the record keys (JSON) as read. */
+  readonly columns: readonly string[];
+  /** The cluster's hotspots (cells as read), earliest first. */
+  readonly hotspots: readonly (readonly string[])[];
+  /** Low-confidence hotspots beside the cluster: observations only, never a fire by themselves. */
+  readonly observations: readonly (readonly string[])[];
+}
+
+/** What `extensions.forestry` holds for a candidate fire from satellite hotspots. */
 export interface HotspotExtension {
-  readonly firms: {
-    readonly instrument: Instrument;
-    /** The CSV header as read; encode writes it back. */
-    readonly columns: readonly string[];
-    /** The cluster's hotspots (cells as read), earliest first. */
-    readonly hotspots: readonly (readonly string[])[];
-    /** Low-confidence hotspots beside the cluster: observations only, never a fire by themselves. */
-    readonly observations: readonly (readonly string[])[];
-  };
+  /** A NASA FIRMS CSV: MODIS or VIIRS. */
+  readonly firms?: HotspotRows & { readonly instrument: string };
+  /** A Chinese hotspot bulletin (卫星林火监测热点通报), CSV or JSON, and the satellites in it. */
+  readonly bulletin?: HotspotRows & { readonly form: "csv" | "json"; readonly satellites: readonly string[] };
+  /** How location.regionCode was found (see region-of-fire.ts). */
+  readonly region: FireRegion;
 }
 
 const round = (value: number, places: number) => Number(value.toFixed(places));
 const iso = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
 
-/** `FIRMS-20200930T0040Z-4.55S-41.14W`: the earliest hotspot's time and position (0.01°). */
-export function incidentIdOf(first: Hotspot): string {
+/**
+ * `FIRMS-20200930T0040Z-4.55S-41.14W`: the earliest hotspot's time and position (0.01°); a
+ * bulletin's fires start `HOTSPOT-`.
+ */
+export function incidentIdOf(first: Hotspot, prefix = "FIRMS"): string {
   const stamp = iso(first.time).slice(0, 16).replace(/[-:]/g, "");
   const lat = `${Math.abs(first.lat).toFixed(2)}${first.lat < 0 ? "S" : "N"}`;
   const lon = `${Math.abs(first.lon).toFixed(2)}${first.lon < 0 ? "W" : "E"}`;
-  return `FIRMS-${stamp}Z-${lat}-${lon}`;
+  return `${prefix}-${stamp}Z-${lat}-${lon}`;
 }
 
 function centroidOf(hotspots: readonly Hotspot[]): Point {
@@ -36,13 +48,15 @@ function centroidOf(hotspots: readonly Hotspot[]): Point {
   return { lat: round(lat, 5), lon: round(lon, 5) };
 }
 
-function describe(hotspots: readonly Hotspot[], instrument: Instrument): string {
+function describe(hotspots: readonly Hotspot[], instrument: string): string {
   const first = hotspots[0] as Hotspot;
   const last = hotspots[hotspots.length - 1] as Hotspot;
   const frps = hotspots.map((h) => h.frp).filter((frp) => frp !== undefined);
   const frp = frps.length > 0 ? `，最大火辐射功率 ${Math.max(...frps)} MW` : "";
   return `${instrument} 卫星热点 ${hotspots.length} 个，观测时间 ${iso(first.time)} 至 ${iso(last.time)}（UTC）${frp}。热点为卫星观测，火情待核实。`;
 }
+
+const distinct = (values: readonly string[]) => [...new Set(values)].sort();
 
 /**
  * One cluster of confident hotspots (with the low-confidence ones beside it) → a candidate
@@ -53,42 +67,49 @@ function describe(hotspots: readonly Hotspot[], instrument: Instrument): string 
 export function clusterToCanonical(
   members: readonly Hotspot[],
   observations: readonly Hotspot[],
-  columns: readonly string[],
+  table: HotspotTable,
   sender: Unit,
-): Envelope {
+  countySeatKm: number,
+): { message: Envelope; region: FireRegion } {
   const hotspots = [...members].sort(compareHotspots);
   const beside = [...observations].sort(compareHotspots);
   const first = hotspots[0] as Hotspot;
   const latest = Math.max(...hotspots.map((h) => h.time), ...beside.map((h) => h.time));
-  const instrument = first.instrument;
+  const bulletin = table.layout === "bulletin";
+  const instrument = bulletin ? distinct(hotspots.map((h) => h.instrument)).join("/") : first.instrument;
   const point = centroidOf(hotspots);
+  const region = regionOfFire(hotspots, point, sender.regionCode, countySeatKm);
   const ring = convexHull(hotspots.map((h) => ({ lat: round(h.lat, 5), lon: round(h.lon, 5) })));
-  const incidentId = incidentIdOf(first);
-  const extension: HotspotExtension = {
-    firms: {
-      instrument,
-      columns,
-      hotspots: hotspots.map((h) => h.cells),
-      observations: beside.map((h) => h.cells),
-    },
+  const incidentId = incidentIdOf(first, bulletin ? "HOTSPOT" : "FIRMS");
+  const rows: HotspotRows = {
+    columns: table.columns,
+    hotspots: hotspots.map((h) => h.cells),
+    observations: beside.map((h) => h.cells),
   };
+  const extension: HotspotExtension = {
+    ...(bulletin
+      ? { bulletin: { form: table.form, satellites: distinct(hotspots.map((h) => h.instrument)), ...rows } }
+      : { firms: { instrument, ...rows } }),
+    region,
+  };
+  const place = region.from === "sender" ? "" : `${regionName(region.code) ?? region.code} `;
   const payload: IncidentReport = {
     incidentId,
     stage: "initial",
     sequence: 1,
-    title: `卫星热点疑似火情：${Math.abs(point.lat)}°${point.lat < 0 ? "S" : "N"} ${Math.abs(point.lon)}°${point.lon < 0 ? "W" : "E"}（${hotspots.length} 个热点）`,
+    title: `卫星热点疑似火情：${place}${Math.abs(point.lat)}°${point.lat < 0 ? "S" : "N"} ${Math.abs(point.lon)}°${point.lon < 0 ? "W" : "E"}（${hotspots.length} 个热点）`,
     eventType: HOTSPOT_EVENT_TYPE,
     severity: "unknown",
     occurredAt: iso(first.time),
     discoveredAt: iso(first.time),
-    location: { regionCode: sender.regionCode, point, ...(ring ? { area: { polygons: [ring] } } : {}) },
-    source: { channel: "satellite", detail: `NASA FIRMS ${instrument} ${incidentId}` },
+    location: { regionCode: region.code, point, ...(ring ? { area: { polygons: [ring] } } : {}) },
+    source: { channel: "satellite", detail: `${bulletin ? "卫星林火监测热点通报" : "NASA FIRMS"} ${instrument} ${incidentId}` },
     description: describe(hotspots, instrument),
     // A fire is seen again on later passes: a hub places each report in the chain of its
     // incident id (the first stays the initial report, later ones become updates).
     extensions: { forestry: extension as unknown as Record<string, unknown>, eix: { placement: "follow-up" } },
   };
-  return {
+  const message = {
     id: `${incidentId}-${sha256Hex(JSON.stringify(payload)).slice(0, 12)}`,
     schema: "eix/1",
     kind: "incident",
@@ -98,4 +119,5 @@ export function clusterToCanonical(
     classification: "internal",
     payload,
   } as Envelope;
+  return { message, region };
 }

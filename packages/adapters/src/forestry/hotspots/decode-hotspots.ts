@@ -7,15 +7,43 @@ import { clusterToCanonical } from "./cluster-to-canonical.js";
 import { hotspotIssue } from "./hotspot-issues.js";
 import type { HotspotOptions } from "./hotspot-options.js";
 import { compareHotspots, compareText, type Hotspot } from "./hotspot-row.js";
+import { BULLETIN_LAYOUT } from "./read-bulletin.js";
 import type { HotspotTable } from "./read-hotspots.js";
+import type { RegionSource } from "./region-of-fire.js";
 
 const RANK = { l: 0, n: 1, h: 2 } as const;
 
-/** Whether a hotspot may start a candidate fire: MODIS by percentage, VIIRS by class. */
+/**
+ * Whether a hotspot may start a candidate fire: a bulletin hotspot by the threshold of its land
+ * type (never when the ground found no fire), MODIS by percentage, VIIRS by class.
+ */
 export function isConfident(h: Hotspot, options: HotspotOptions): boolean {
+  if (h.dismissed) return false;
+  if (h.landType !== undefined) {
+    const threshold = options.landTypeMinConfidence[h.landType];
+    return threshold !== "never" && RANK[h.confidence] >= RANK[threshold];
+  }
   return h.percent !== undefined
     ? h.percent >= options.minModisConfidence
     : RANK[h.confidence] >= RANK[options.minViirsConfidence];
+}
+
+const LAND_NAMES = { forest: "林地", grassland: "草地", farmland: "农田", other: "其他" } as const;
+const landName = (land: string) => `${LAND_NAMES[land as keyof typeof LAND_NAMES]}(${land})`;
+
+/** The threshold a table's hotspots were held to, for the low-confidence issue. */
+function thresholdText(table: HotspotTable, options: HotspotOptions): string {
+  if (table.layout === "bulletin")
+    return Object.entries(options.landTypeMinConfidence)
+      .map(([land, level]) => `${landName(land)} ${level}`)
+      .join(", ");
+  return table.instrument === "MODIS" ? String(options.minModisConfidence) : options.minViirsConfidence;
+}
+
+export function sourceFormatOf(table: HotspotTable): string {
+  return table.layout === "bulletin"
+    ? `${BULLETIN_LAYOUT} (${table.form.toUpperCase()})`
+    : `NASA FIRMS ${table.instrument} hotspot CSV`;
 }
 
 /**
@@ -44,12 +72,14 @@ export function decodeHotspotTable(
       if (cluster === undefined) dropped++;
       else beside[cluster]?.push(h);
     }
-    const limit = table.instrument === "MODIS" ? String(options.minModisConfidence) : options.minViirsConfidence;
+    const dismissed = low.filter((h) => h.dismissed).length;
     issues.push(
       hotspotIssue("EIX_HOTSPOT_LOW_CONFIDENCE", {
         value: String(low.length),
-        limit,
-        detail: `${low.length - dropped} kept beside a candidate fire, ${dropped} with none within reach dropped`,
+        limit: thresholdText(table, options),
+        detail:
+          `${low.length - dropped} kept beside a candidate fire, ${dropped} with none within reach dropped` +
+          (dismissed > 0 ? `; ${dismissed} found on the ground to be no fire (核查非林火)` : ""),
       }),
     );
   }
@@ -59,7 +89,7 @@ export function decodeHotspotTable(
         detail: `${table.hotspots.length} hotspot(s), none at or above the confidence threshold`,
       }),
     );
-    return { ok: true, messages: [], issues, sourceFormat: `NASA FIRMS ${table.instrument} hotspot CSV` };
+    return { ok: true, messages: [], issues, sourceFormat: sourceFormatOf(table) };
   }
   if (maxMessages !== undefined && clusters.length > maxMessages)
     return {
@@ -70,10 +100,27 @@ export function decodeHotspotTable(
       }),
       issues,
     };
-  issues.push(hotspotIssue("EIX_HOTSPOT_REGION_ASSUMED", { value: sender.regionCode }));
-  const messages: Envelope[] = clusters.map((members, i) => clusterToCanonical(members, beside[i] ?? [], table.columns, sender));
+  const fallbacks = new Map<RegionSource, number[]>();
+  const messages: Envelope[] = clusters.map((members, i) => {
+    const fire = clusterToCanonical(members, beside[i] ?? [], table, sender, options.countySeatKm);
+    if (fire.region.from !== "record-county")
+      fallbacks.set(fire.region.from, [...(fallbacks.get(fire.region.from) ?? []), fire.region.seatKm ?? 0]);
+    return fire.message;
+  });
+  for (const [from, seatKms] of fallbacks)
+    issues.push(
+      hotspotIssue("EIX_HOTSPOT_REGION_ASSUMED", {
+        value: String(seatKms.length),
+        expected: from,
+        ...(from === "county-seat"
+          ? { detail: `≤ ${Math.max(...seatKms)} km` }
+          : from === "sender"
+            ? { detail: sender.regionCode }
+            : {}),
+      }),
+    );
   // Two clusters can share an incident id only when their first hotspots round alike; the
   // message ids still differ (their payloads do), and the order stays fixed.
   messages.sort((a, b) => compareText(a.id, b.id));
-  return { ok: true, messages, issues, sourceFormat: `NASA FIRMS ${table.instrument} hotspot CSV` };
+  return { ok: true, messages, issues, sourceFormat: sourceFormatOf(table) };
 }

@@ -1,16 +1,72 @@
 import type { AdapterIssue } from "../../contract.js";
-import { AdapterError, type SourcePosition } from "../../errors.js";
+import { AdapterError, adapterErrors, type SourcePosition } from "../../errors.js";
 import { decodeText } from "../../kit/charset.js";
 import { DEFAULT_MAX_XML_BYTES } from "../../kit/xml-input.js";
 import { readCsv } from "../../public-security/cad110/csv.js";
+import { hotspotIssue } from "./hotspot-issues.js";
 import { classOfPercent } from "./hotspot-options.js";
 import type { ConfidenceClass, Hotspot, Instrument } from "./hotspot-row.js";
 
-/** What a FIRMS CSV holds: its header (as written) and its hotspots. */
+/** What a hotspot payload holds: its layout, its header (as written) and its hotspots. */
 export interface HotspotTable {
+  /** NASA FIRMS CSV, or the Chinese bulletin (卫星林火监测热点通报). */
+  readonly layout: "firms" | "bulletin";
+  readonly form: "csv" | "json";
   readonly columns: readonly string[];
-  readonly instrument: Instrument;
+  /** MODIS or VIIRS for FIRMS; the bulletin's label otherwise. */
+  readonly instrument: string;
   readonly hotspots: Hotspot[];
+}
+
+/** What a malformed row does: skipped with a warning (the default), or the payload refused. */
+export type BadRowPolicy = "skip" | "refuse";
+
+// Each skipped row is named up to this many; past it one summary says how many more.
+const NAMED_SKIPS = 20;
+
+/**
+ * A malformed row under `policy`: "refuse" returns the refusal; "skip" records
+ * EIX_HOTSPOT_ROW_SKIPPED with the row's position and the cause in both languages.
+ */
+export function skipOrRefuse(
+  error: AdapterError,
+  policy: BadRowPolicy,
+  issues: AdapterIssue[],
+  skipped: { count: number },
+): HotspotReading | undefined {
+  if (policy === "refuse") return { ok: false, error, issues };
+  skipped.count++;
+  if (skipped.count > NAMED_SKIPS) return undefined;
+  const row = String(error.position?.row ?? "?");
+  const definition = adapterErrors.EIX_HOTSPOT_ROW_SKIPPED;
+  issues.push({
+    code: "EIX_HOTSPOT_ROW_SKIPPED",
+    severity: definition.severity,
+    message: {
+      "zh-CN": definition.zh({ value: row, detail: `${error.code} ${error.messages["zh-CN"]}` }),
+      en: definition.en({ value: row, detail: `${error.code} ${error.messages.en}` }),
+    },
+    ...(error.position ? { position: error.position } : {}),
+  });
+  return undefined;
+}
+
+/** After the rows: the count of unnamed skips, and a refusal when no row was readable. */
+export function finishSkipping(skipped: { count: number }, read: number, issues: AdapterIssue[]): HotspotReading | undefined {
+  if (skipped.count > NAMED_SKIPS)
+    issues.push(
+      hotspotIssue("EIX_HOTSPOT_ROW_SKIPPED", {
+        value: `${skipped.count - NAMED_SKIPS} more`,
+        detail: `${skipped.count} rows skipped in all`,
+      }),
+    );
+  if (read === 0 && skipped.count > 0)
+    return {
+      ok: false,
+      error: new AdapterError("EIX_ADAPTER_BAD_VALUE", { value: "rows", detail: `all ${skipped.count} rows are malformed` }),
+      issues,
+    };
+  return undefined;
 }
 
 export type HotspotReading =
@@ -100,9 +156,14 @@ function toHotspot(
 /**
  * Bytes → FIRMS hotspots. The header names the columns (any order, extra columns kept); MODIS
  * or VIIRS is told by the brightness columns, per row by an `instrument` column when present.
- * Throws nothing: a malformed row refuses the payload with EIX_ADAPTER_BAD_VALUE and its row.
+ * Throws nothing: a malformed row is skipped with EIX_HOTSPOT_ROW_SKIPPED (its row and cause),
+ * or refuses the payload with EIX_ADAPTER_BAD_VALUE when `badRows` is "refuse".
  */
-export function readHotspots(bytes: Uint8Array, limits: { maxBytes?: number; maxMessages?: number } = {}): HotspotReading {
+export function readHotspots(
+  bytes: Uint8Array,
+  limits: { maxBytes?: number; maxMessages?: number } = {},
+  badRows: BadRowPolicy = "skip",
+): HotspotReading {
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_XML_BYTES;
   if (bytes.byteLength > maxBytes)
     return {
@@ -139,9 +200,10 @@ export function readHotspots(bytes: Uint8Array, limits: { maxBytes?: number; max
   }
   const index = Object.fromEntries(lower.map((column, i) => [column, i]));
   const hotspots: Hotspot[] = [];
-  try {
-    for (const [i, row] of rows.entries()) {
-      const position = { row: i + 1, line: row.line };
+  const skipped = { count: 0 };
+  for (const [i, row] of rows.entries()) {
+    const position = { row: i + 1, line: row.line };
+    try {
       if (row.cells.length !== columns.length)
         throw new AdapterError(
           "EIX_ADAPTER_BAD_VALUE",
@@ -149,10 +211,13 @@ export function readHotspots(bytes: Uint8Array, limits: { maxBytes?: number; max
           { position },
         );
       hotspots.push(toHotspot(row.cells, index, instrument, position));
+    } catch (error) {
+      if (!AdapterError.is(error)) throw error;
+      const refusal = skipOrRefuse(error, badRows, issues, skipped);
+      if (refusal) return refusal;
     }
-  } catch (error) {
-    if (AdapterError.is(error)) return { ok: false, error, issues };
-    throw error;
   }
-  return { ok: true, table: { columns, instrument, hotspots }, charset: decoded.charset, issues };
+  const allBad = finishSkipping(skipped, hotspots.length, issues);
+  if (allBad) return allBad;
+  return { ok: true, table: { layout: "firms", form: "csv", columns, instrument, hotspots }, charset: decoded.charset, issues };
 }

@@ -1,14 +1,31 @@
 const HEAD_BYTES = 1024;
 const latin1 = new TextDecoder("latin1");
-const REQUIRED = ["latitude", "longitude", "acq_date", "acq_time"];
+const utf8 = new TextDecoder("utf-8");
+const gb18030 = new TextDecoder("gb18030");
+const FIRMS_COLUMNS = ["latitude", "longitude", "acq_date", "acq_time"];
+// A bulletin names its hotspot number and coordinates in Chinese, as CSV header or JSON keys.
+const BULLETIN_MARKS = ["热点编号", "经度", "纬度"];
 
-/**
- * 0.9 when the first line is a CSV header naming latitude, longitude, acq_date and acq_time
- * (every FIRMS MODIS and VIIRS export does); 0 otherwise. Column names are ASCII.
- */
-export function sniffHotspots(bytes: Uint8Array): number {
+/** Which hotspot layout the head of a payload is, if any. */
+export function hotspotLayoutOf(bytes: Uint8Array): "firms" | "bulletin" | undefined {
   let head = latin1.decode(bytes.subarray(0, HEAD_BYTES));
   if (head.startsWith("\u00ef\u00bb\u00bf")) head = head.slice(3);
   const cells = (head.split(/\r?\n|\r/, 1)[0] ?? "").split(",").map((cell) => cell.trim().replace(/^"|"$/g, "").toLowerCase());
-  return REQUIRED.every((name) => cells.includes(name)) ? 0.9 : 0;
+  if (FIRMS_COLUMNS.every((name) => cells.includes(name))) return "firms";
+  // The head may end inside a character: both decoders replace rather than throw.
+  const start = bytes.subarray(0, HEAD_BYTES);
+  for (const decoder of [utf8, gb18030]) {
+    const text = decoder.decode(start);
+    if (BULLETIN_MARKS.every((mark) => text.includes(mark))) return "bulletin";
+  }
+  return undefined;
+}
+
+/**
+ * 0.9 when the first line is a FIRMS header (latitude, longitude, acq_date, acq_time: every
+ * MODIS and VIIRS export) or the head names a bulletin's 热点编号, 经度 and 纬度 (CSV header or
+ * JSON keys, UTF-8 or GB18030); 0 otherwise.
+ */
+export function sniffHotspots(bytes: Uint8Array): number {
+  return hotspotLayoutOf(bytes) === undefined ? 0 : 0.9;
 }

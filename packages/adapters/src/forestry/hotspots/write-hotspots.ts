@@ -1,29 +1,60 @@
 import type { Envelope, IncidentReport } from "@eix/schema";
 import { AdapterError } from "../../errors.js";
 import { writeCsv } from "../../public-security/cad110/csv.js";
-import type { HotspotExtension } from "./cluster-to-canonical.js";
+import { bulletinFieldOf } from "./bulletin-words.js";
+import type { HotspotExtension, HotspotRows } from "./cluster-to-canonical.js";
+
+// Bulletin JSON fields written as numbers when their cell is one.
+const NUMERIC_FIELDS = new Set(["lon", "lat", "pixels"]);
+
+function rowsOf(message: Envelope): { layout: string; rows: HotspotRows } {
+  if (message.kind !== "incident") throw new AdapterError("EIX_ADAPTER_UNSUPPORTED_KIND", { value: message.kind });
+  const forestry = (message.payload as IncidentReport).extensions?.forestry as Partial<HotspotExtension> | undefined;
+  const found = forestry?.firms
+    ? { layout: "firms", rows: forestry.firms }
+    : forestry?.bulletin
+      ? { layout: `bulletin-${forestry.bulletin.form}`, rows: forestry.bulletin }
+      : undefined;
+  if (!found?.rows.columns || !found.rows.hotspots)
+    throw new AdapterError("EIX_ADAPTER_MISSING_FIELD", {
+      value: "extensions.forestry.firms or .bulletin (hotspots from a hotspot decode)",
+    });
+  return found;
+}
+
+function writeJson(columns: readonly string[], rows: readonly (readonly string[])[]): string {
+  const numeric = columns.map((column) => NUMERIC_FIELDS.has(bulletinFieldOf(column) ?? ""));
+  const records = rows.map((cells) =>
+    Object.fromEntries(
+      columns.map((column, i) => {
+        const cell = cells[i] ?? "";
+        return [column, numeric[i] && cell !== "" && Number.isFinite(Number(cell)) ? Number(cell) : cell];
+      }),
+    ),
+  );
+  return `${JSON.stringify(records, null, 2)}\n`;
+}
 
 /**
- * Candidate fires → one FIRMS CSV of the hotspots they were made of (observations included),
- * under the first message's header. Only messages from FIRMS can be written: a fire reported
- * by other means has no hotspots to write.
+ * Candidate fires → the hotspots they were made of (observations included), in the layout they
+ * came in: FIRMS CSV, or a bulletin as CSV or JSON (UTF-8), under the first message's header.
+ * Only messages from a hotspot decode can be written: a fire reported by other means has no
+ * hotspots to write.
  */
 export function writeHotspots(messages: readonly Envelope[]): Uint8Array {
-  let columns: readonly string[] | undefined;
+  let first: { layout: string; columns: readonly string[] } | undefined;
   const rows: (readonly string[])[] = [];
   for (const message of messages) {
-    if (message.kind !== "incident") throw new AdapterError("EIX_ADAPTER_UNSUPPORTED_KIND", { value: message.kind });
-    const firms = ((message.payload as IncidentReport).extensions?.forestry as Partial<HotspotExtension> | undefined)?.firms;
-    if (!firms?.columns || !firms.hotspots)
-      throw new AdapterError("EIX_ADAPTER_MISSING_FIELD", { value: "extensions.forestry.firms (hotspots from a FIRMS decode)" });
-    columns ??= firms.columns;
-    if (firms.columns.join(",") !== columns.join(","))
+    const found = rowsOf(message);
+    first ??= { layout: found.layout, columns: found.rows.columns };
+    if (found.layout !== first.layout || found.rows.columns.join(",") !== first.columns.join(","))
       throw new AdapterError("EIX_ADAPTER_BAD_VALUE", {
-        value: "extensions.forestry.firms.columns",
-        detail: "messages with different FIRMS headers",
+        value: "extensions.forestry",
+        detail: "messages with different hotspot layouts or headers",
       });
-    rows.push(...firms.hotspots, ...(firms.observations ?? []));
+    rows.push(...found.rows.hotspots, ...(found.rows.observations ?? []));
   }
-  if (!columns) throw new AdapterError("EIX_ADAPTER_MISSING_FIELD", { value: "messages" });
-  return new TextEncoder().encode(writeCsv([columns, ...rows]));
+  if (!first) throw new AdapterError("EIX_ADAPTER_MISSING_FIELD", { value: "messages" });
+  const text = first.layout === "bulletin-json" ? writeJson(first.columns, rows) : writeCsv([first.columns, ...rows]);
+  return new TextEncoder().encode(text);
 }
