@@ -57,7 +57,12 @@ describe("forestry.hotspots: the MODIS corpus", () => {
       expect(report).toMatchObject({ stage: "initial", sequence: 1, eventType: "11G00", severity: "unknown" });
       expect(report.source?.channel).toBe("satellite");
       expect(report.location.regionCode).toBe("100000");
-      expect(report.extensions?.eix).toEqual({ placement: "follow-up" });
+      expect(report.extensions?.eix).toMatchObject({ placement: "follow-up", near: { km: 1.5, hours: 6 } });
+      // The hub finds the fire by these points when a later payload's cluster starts under another id.
+      const near = (report.extensions?.eix as { near: { points: [number, number, string][] } } | undefined)?.near;
+      if (!near) expect.fail("no near mark");
+      expect(near.points).toHaveLength(firms(message).hotspots.length);
+      expect(near.points[0]?.[2]).toBe(report.occurredAt);
       expect(message.sender.unitId).toBe("100000-LCJ-WXRD");
     }
     expect(result.source.sourceFormat).toBe("NASA FIRMS MODIS hotspot CSV");

@@ -62,6 +62,14 @@ export const ingestIssues = {
     en: (p) =>
       `The casualty registration names incident ${p.value ?? "…"}, of which this hub holds no report: kept with the hospital's values; later registrations add to it`,
   },
+  EIX_INGEST_FOLLOW_UP_JOINED: {
+    severity: "warning",
+    summary:
+      "A report marked extensions.eix.near (a candidate fire from satellite hotspots) lies within reach of an open incident the hub already holds; it is placed in that incident's chain as an update, its own incident id kept in extensions.eix.joinedFrom.",
+    zh: (p) => `该报告的观测点与已有事件 ${p.value ?? "…"} 相邻，作为其续报归入该事件`,
+    en: (p) =>
+      `The report's observations lie within reach of incident ${p.value ?? "…"}; it is placed in that chain as an update`,
+  },
 } as const satisfies Record<string, IngestIssueDefinition>;
 
 export type IngestIssueCode = keyof typeof ingestIssues;

@@ -13,6 +13,7 @@ import { ingestProvenance } from "./ingest-provenance.js";
 import type { IngestLogger, IngestRequest, ValidateRequest } from "./ingest-request.js";
 import { loopReceipt, storedReceipt } from "./message-receipt.js";
 import { type RoutedMessage, routeMessages } from "./message-routing.js";
+import { joinKnownIncidents, mayJoin, NEAR_JOIN_TURN } from "./near-join.js";
 import { type ReadPayload, readPayload } from "./payload-reader.js";
 import { errorCodes, forMessage, fromValidationIssue, type ReportedIssue } from "./reported-issue.js";
 
@@ -23,7 +24,7 @@ export interface IngestCounters {
 }
 
 export interface IngestPipelineOptions {
-  readonly store: Pick<Store, "ingestBatch" | "quarantine" | "incidentChain">;
+  readonly store: Pick<Store, "ingestBatch" | "quarantine" | "incidentChain" | "incidentsNear">;
   readonly registry: AdapterRegistry;
   /** This hub's id, as it appears in provenance hops. */
   readonly hubId: string;
@@ -169,12 +170,17 @@ export function createIngestPipeline(options: IngestPipelineOptions): IngestPipe
     if (read.messages.length === 0) return keepNotReportable(request, read, log);
     const incidents = placementIncidents(read.messages);
     if (incidents.length === 0) return accept(request, read, read.messages, [], log, receivedAt);
-    // Casualty registrations become the next reports of their incidents' chains: folded and
-    // committed in turn per incident, so each sees the one before it.
-    return turns.run(incidents, async () => {
+    // Casualty registrations and follow-ups become the next reports of their incidents' chains:
+    // placed and committed in turn per incident, so each sees the one before it. Reports that may
+    // join a known incident by place take one turn together: the incident they join is not known
+    // until they have looked.
+    const joining = read.messages.some(mayJoin);
+    return turns.run(joining ? [...incidents, NEAR_JOIN_TURN] : incidents, async () => {
       let fold: Awaited<ReturnType<typeof placeInChains>>;
       try {
-        fold = await placeInChains(read.messages, (incidentId) => store.incidentChain(incidentId));
+        const joined = joining ? await joinKnownIncidents(read.messages, store) : { messages: read.messages, issues: [] };
+        const placed = await placeInChains(joined.messages, (incidentId) => store.incidentChain(incidentId));
+        fold = { messages: placed.messages, issues: [...joined.issues, ...placed.issues] };
       } catch (error) {
         log.error({ err: error, unitId: request.unit.unitId }, "the incident chain could not be read");
         options.counters?.countRejected(request.source, read.adapterId, isStoreError(error) ? error.code : "unknown");

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { laneKey, laneOrder } from "./delivery-lane.js";
+import { type NearFootprint, nearFootprintOf } from "./near-footprint.js";
 import { newReceiptId } from "./receipt-id.js";
 import { StoreError } from "./store-errors.js";
 import type { IngestItem } from "./store-records.js";
@@ -19,6 +20,8 @@ export interface IngestPlan {
   readonly incident?: { readonly incidentId: string; readonly stage: string; readonly sequence: number };
   /** For an acknowledgement (回执): the id of the message it answers, so a directive finds its acks. */
   readonly ackOf?: string;
+  /** For a report marked `extensions.eix.near`: its time span and box, so later reports find it by place. */
+  readonly near?: NearFootprint;
   readonly laneOrder: number;
   readonly destinations: readonly string[];
   readonly laneKeys: readonly string[];
@@ -69,6 +72,7 @@ export function planIngest(item: IngestItem, now: Date): IngestPlan {
   const kind = requireId(envelope.kind, "envelope.kind");
   const incident = kind === "incident" ? incidentOf(envelope.payload) : undefined;
   const ackOf = kind === "ack" ? requireId((envelope.payload as { of?: unknown } | undefined)?.of, "payload.of") : undefined;
+  const near = kind === "incident" ? nearFootprintOf(item.envelope) : undefined;
   const receivedAt = item.receivedAt ?? now;
   if (Number.isNaN(receivedAt.getTime())) throw invalid("receivedAt is not a valid time");
   const destinations = destinationsOf(item.destinations);
@@ -92,6 +96,7 @@ export function planIngest(item: IngestItem, now: Date): IngestPlan {
     provenance,
     ...(incident ? { incident } : {}),
     ...(ackOf === undefined ? {} : { ackOf }),
+    ...(near === undefined ? {} : { near }),
     laneOrder: laneOrder(incident?.sequence),
     destinations,
     laneKeys: destinations.map((destination) => laneKey(destination, incident?.incidentId, messageId)),

@@ -34,5 +34,11 @@ export function ingestManyParams(plans: readonly IngestPlan[]): unknown[] {
     destinations,
     laneKeys,
     plans.map((p) => p.ackOf ?? null),
+    plans.map((p) => p.near?.from ?? null),
+    plans.map((p) => p.near?.to ?? null),
+    plans.map((p) => p.near?.south ?? null),
+    plans.map((p) => p.near?.north ?? null),
+    plans.map((p) => p.near?.west ?? null),
+    plans.map((p) => p.near?.east ?? null),
   ];
 }

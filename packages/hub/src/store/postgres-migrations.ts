@@ -114,4 +114,20 @@ END $$;
 CREATE INDEX messages_ack_of ON messages (ack_of) WHERE ack_of IS NOT NULL;
 `,
   },
+  {
+    version: 3,
+    name: "follow-ups found by place and time",
+    sql: `
+-- A report marked extensions.eix.near (satellite hotspots) may continue an incident another
+-- report started: its time span and bounding box are kept in columns of their own (written at
+-- ingest), so the hub finds the reports near a new one without reading every message.
+ALTER TABLE messages ADD COLUMN near_from timestamptz;
+ALTER TABLE messages ADD COLUMN near_to timestamptz;
+ALTER TABLE messages ADD COLUMN near_south double precision;
+ALTER TABLE messages ADD COLUMN near_north double precision;
+ALTER TABLE messages ADD COLUMN near_west double precision;
+ALTER TABLE messages ADD COLUMN near_east double precision;
+CREATE INDEX messages_near ON messages (near_to) WHERE near_to IS NOT NULL;
+`,
+  },
 ];

@@ -29,16 +29,19 @@ export function postgresSql(schema: string) {
     ingestMany: `
       WITH input AS (
         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::bytea[],
-          $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[], $13::bigint[], $14::int[], $18::text[])
+          $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[], $13::bigint[], $14::int[], $18::text[],
+          $19::timestamptz[], $20::timestamptz[], $21::float8[], $22::float8[], $23::float8[], $24::float8[])
           AS x (unit_id, message_id, receipt_id, received_at, kind, incident_id, raw, raw_sha256, canonical, provenance,
-            stage, sequence, lane_order, ord, ack_of)
+            stage, sequence, lane_order, ord, ack_of, near_from, near_to, near_south, near_north, near_west, near_east)
       ), k AS (
         INSERT INTO ${t("dedup_keys")} (unit_id, message_id, receipt_id, received_at)
         SELECT unit_id, message_id, receipt_id, received_at FROM input ORDER BY ord
         ON CONFLICT DO NOTHING RETURNING receipt_id
       ), m AS (
-        INSERT INTO ${t("messages")} (receipt_id, unit_id, message_id, kind, incident_id, received_at, raw, raw_sha256, canonical, provenance, ack_of)
-        SELECT i.receipt_id, i.unit_id, i.message_id, i.kind, i.incident_id, i.received_at, i.raw, i.raw_sha256, i.canonical, i.provenance, i.ack_of
+        INSERT INTO ${t("messages")} (receipt_id, unit_id, message_id, kind, incident_id, received_at, raw, raw_sha256, canonical, provenance, ack_of,
+          near_from, near_to, near_south, near_north, near_west, near_east)
+        SELECT i.receipt_id, i.unit_id, i.message_id, i.kind, i.incident_id, i.received_at, i.raw, i.raw_sha256, i.canonical, i.provenance, i.ack_of,
+          i.near_from, i.near_to, i.near_south, i.near_north, i.near_west, i.near_east
         FROM input i JOIN k ON k.receipt_id = i.receipt_id ORDER BY i.ord
         RETURNING seq, receipt_id
       ), chain AS (
@@ -83,6 +86,12 @@ export function postgresSql(schema: string) {
 
     messageByUnit: `SELECT * FROM ${t("messages")} WHERE message_id = $1 AND unit_id = $2`,
     messageFirst: `SELECT * FROM ${t("messages")} WHERE message_id = $1 ORDER BY seq LIMIT 1`,
+    // Marked reports whose span and box meet the query's (boxes given already widened by the reach).
+    near: `SELECT i.incident_id, i.stage, i.sequence, m.receipt_id, m.message_id, m.unit_id, m.received_at, m.canonical
+      FROM ${t("messages")} m JOIN ${t("incidents")} i ON i.message_seq = m.seq
+      WHERE m.near_to >= $1 AND m.near_from <= $2
+        AND m.near_north >= $3 AND m.near_south <= $4 AND m.near_east >= $5 AND m.near_west <= $6
+      ORDER BY m.seq LIMIT $7`,
     acksOf: `SELECT receipt_id, message_id, unit_id, received_at, canonical FROM ${t("messages")}
       WHERE ack_of = $1 ORDER BY received_at, seq`,
     deliveriesOfMessage: `SELECT ${DELIVERY_COLUMNS}

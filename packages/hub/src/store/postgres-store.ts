@@ -23,6 +23,7 @@ import type {
   IncidentChainEntry,
   IngestItem,
   IngestResult,
+  NearQuery,
   OutcomeEntry,
   PruneCounts,
   PruneOptions,
@@ -360,6 +361,12 @@ class PostgresStore implements Store {
 
   async incidentChain(incidentId: string): Promise<IncidentChainEntry[]> {
     return (await this.#query<ChainRow>(this.#sql.chain, [incidentId])).rows.map(toChainEntry);
+  }
+
+  async incidentsNear(query: NearQuery): Promise<IncidentChainEntry[]> {
+    const { from, to, south, north, west, east } = query;
+    const params = [from, to, south, north, west, east, pageLimit(query.limit)];
+    return (await this.#query<ChainRow>(this.#sql.near, params)).rows.map(toChainEntry);
   }
 
   async acknowledgementsOf(messageId: string): Promise<AcknowledgementEntry[]> {

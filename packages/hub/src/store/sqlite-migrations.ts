@@ -99,4 +99,20 @@ UPDATE messages SET ack_of = json_extract(canonical, '$.payload.of') WHERE kind 
 CREATE INDEX messages_ack_of ON messages (ack_of) WHERE ack_of IS NOT NULL;
 `,
   },
+  {
+    version: 3,
+    name: "follow-ups found by place and time",
+    sql: `
+-- A report marked extensions.eix.near (satellite hotspots) may continue an incident another
+-- report started: its time span and bounding box are kept in columns of their own (written at
+-- ingest), so the hub finds the reports near a new one without reading every message.
+ALTER TABLE messages ADD COLUMN near_from INTEGER;
+ALTER TABLE messages ADD COLUMN near_to INTEGER;
+ALTER TABLE messages ADD COLUMN near_south REAL;
+ALTER TABLE messages ADD COLUMN near_north REAL;
+ALTER TABLE messages ADD COLUMN near_west REAL;
+ALTER TABLE messages ADD COLUMN near_east REAL;
+CREATE INDEX messages_near ON messages (near_to) WHERE near_to IS NOT NULL;
+`,
+  },
 ];

@@ -16,8 +16,9 @@ const sqliteSql = {
   insertDedup: "INSERT INTO dedup_keys (unit_id, message_id, receipt_id, received_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
   selectReceipt: "SELECT receipt_id, received_at FROM dedup_keys WHERE unit_id = ? AND message_id = ?",
   insertMessage: `INSERT INTO messages
-      (receipt_id, unit_id, message_id, kind, incident_id, received_at, raw, raw_sha256, canonical, provenance, ack_of)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      (receipt_id, unit_id, message_id, kind, incident_id, received_at, raw, raw_sha256, canonical, provenance, ack_of,
+       near_from, near_to, near_south, near_north, near_west, near_east)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   insertIncident: "INSERT INTO incidents (incident_id, message_seq, stage, sequence) VALUES (?, ?, ?, ?)",
   insertDelivery: `INSERT INTO deliveries
       (message_seq, destination, lane_key, lane_order, state, attempts, next_attempt_at, created_at, updated_at)
@@ -53,6 +54,12 @@ const sqliteSql = {
       WHERE ack_of = ? ORDER BY received_at, seq`,
   deliveriesOfMessage: `SELECT ${DELIVERY_COLUMNS}
       FROM deliveries d JOIN messages m ON m.seq = d.message_seq WHERE d.message_seq = ? ORDER BY d.id`,
+  // Marked reports whose span and box meet the query's (boxes given already widened by the reach).
+  near: `SELECT i.incident_id, i.stage, i.sequence, m.receipt_id, m.message_id, m.unit_id, m.received_at, m.canonical
+      FROM messages m JOIN incidents i ON i.message_seq = m.seq
+      WHERE m.near_to >= @from AND m.near_from <= @to
+        AND m.near_north >= @south AND m.near_south <= @north AND m.near_east >= @west AND m.near_west <= @east
+      ORDER BY m.seq LIMIT @limit`,
   chain: `SELECT i.incident_id, i.stage, i.sequence, m.receipt_id, m.message_id, m.unit_id, m.received_at, m.canonical
       FROM incidents i JOIN messages m ON m.seq = i.message_seq
       WHERE i.incident_id = ? ORDER BY i.sequence, i.message_seq`,

@@ -21,6 +21,7 @@ import type {
   IncidentChainEntry,
   IngestItem,
   IngestResult,
+  NearQuery,
   OutcomeEntry,
   PruneCounts,
   PruneOptions,
@@ -135,6 +136,12 @@ class SqliteStore implements Store {
       plan.canonical,
       plan.provenance,
       plan.ackOf ?? null,
+      plan.near ? ms(plan.near.from) : null,
+      plan.near ? ms(plan.near.to) : null,
+      plan.near?.south ?? null,
+      plan.near?.north ?? null,
+      plan.near?.west ?? null,
+      plan.near?.east ?? null,
     ).lastInsertRowid;
     if (plan.incident) s.insertIncident.run(plan.incident.incidentId, seq, plan.incident.stage, plan.incident.sequence);
     plan.destinations.forEach((destination, i) => {
@@ -323,6 +330,22 @@ class SqliteStore implements Store {
 
   incidentChain(incidentId: string): Promise<IncidentChainEntry[]> {
     return this.#call(() => (this.#s.chain.all(incidentId) as ChainRow[]).map(toChainEntry));
+  }
+
+  incidentsNear(query: NearQuery): Promise<IncidentChainEntry[]> {
+    return this.#call(() =>
+      (
+        this.#s.near.all({
+          from: ms(query.from),
+          to: ms(query.to),
+          south: query.south,
+          north: query.north,
+          west: query.west,
+          east: query.east,
+          limit: pageLimit(query.limit),
+        }) as ChainRow[]
+      ).map(toChainEntry),
+    );
   }
 
   acknowledgementsOf(messageId: string): Promise<AcknowledgementEntry[]> {

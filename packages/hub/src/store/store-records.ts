@@ -216,6 +216,22 @@ export interface AcknowledgementEntry {
   readonly envelope: Envelope;
 }
 
+/**
+ * Reports marked `extensions.eix.near` whose points fall in a time span and a box (both already
+ * widened by the reach the caller wants). Longitudes are not wrapped: a box across the
+ * antimeridian asks -180..180.
+ */
+export interface NearQuery {
+  readonly from: Date;
+  readonly to: Date;
+  readonly south: number;
+  readonly north: number;
+  readonly west: number;
+  readonly east: number;
+  /** Default 100, at most 1,000. */
+  readonly limit?: number;
+}
+
 /** One link of an incident's report chain (初报/续报/终报). */
 export interface IncidentChainEntry {
   readonly incidentId: string;

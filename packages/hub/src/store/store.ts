@@ -9,6 +9,7 @@ import type {
   IncidentChainEntry,
   IngestItem,
   IngestResult,
+  NearQuery,
   OutcomeEntry,
   PruneCounts,
   PruneOptions,
@@ -68,6 +69,8 @@ export interface Store {
   getMessage(messageId: string, unitId?: string): Promise<StoredMessage | undefined>;
   /** The report chain in sequence order, then arrival order. */
   incidentChain(incidentId: string): Promise<IncidentChainEntry[]>;
+  /** Incident reports marked `extensions.eix.near` whose span and box meet the query's, in arrival order. */
+  incidentsNear(query: NearQuery): Promise<IncidentChainEntry[]>;
   /** Acknowledgements (回执) whose `of` is this message id, in arrival order. */
   acknowledgementsOf(messageId: string): Promise<AcknowledgementEntry[]>;
   /** In delivery id order. */

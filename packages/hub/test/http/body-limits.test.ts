@@ -88,6 +88,7 @@ describe("429 and 503: the hub or its store cannot take more", () => {
         },
         quarantine: (entry) => store.quarantine(entry),
         incidentChain: (incidentId) => store.incidentChain(incidentId),
+        incidentsNear: (query) => store.incidentsNear(query),
       }),
     });
     hub = started;

@@ -38,10 +38,11 @@ beforeEach(async () => {
   store = real;
   storeFails = false;
   // The same store, with a switch to make commits fail as a locked or unreachable database would.
-  const failing: Pick<Store, "ingestBatch" | "quarantine" | "incidentChain"> = {
+  const failing: Pick<Store, "ingestBatch" | "quarantine" | "incidentChain" | "incidentsNear"> = {
     ingestBatch: (items) => (storeFails ? real.ingestBatch([]).then(() => Promise.reject(busy())) : real.ingestBatch(items)),
     quarantine: (entry) => real.quarantine(entry),
     incidentChain: (incidentId) => real.incidentChain(incidentId),
+    incidentsNear: (query) => real.incidentsNear(query),
   };
   pipeline = createIngestPipeline({
     store: failing,

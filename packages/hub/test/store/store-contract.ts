@@ -9,6 +9,7 @@ import { deliveryContract } from "./contract-deliveries.js";
 import { ingestContract } from "./contract-ingest.js";
 import { laneContract } from "./contract-lanes.js";
 import { maintenanceContract } from "./contract-maintenance.js";
+import { nearContract } from "./contract-near.js";
 import { T0 } from "./store-fixtures.js";
 
 export type { StoreHarness, TestDatabase } from "./contract-context.js";
@@ -44,5 +45,6 @@ export function storeContract(name: string, harness: StoreHarness): void {
     deliveryContract(context);
     maintenanceContract(context);
     acknowledgementContract(context);
+    nearContract(context);
   });
 }

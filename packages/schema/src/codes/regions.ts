@@ -98,6 +98,12 @@ export function isWithinRegion(inner: string, outer: string): boolean {
 // Endings a name is written without in the field (黑龙江 for 黑龙江省, 呼中 for 呼中区); the
 // longest is tried first so 自治县 wins over 县.
 const NAME_ENDINGS = ["特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "省", "市", "县", "区", "旗", "盟"];
+// An autonomous region, prefecture or county is called by its place name alone (木里 for
+// 木里藏族自治县, 广西 for 广西壮族自治区, 大理 for 大理白族自治州): the name before its first
+// nationality. 各族 (隆林各族自治县) counts as one; 新疆维吾尔自治区 writes no 族; longer names
+// come first (土家 before 土).
+const NATIONALITY =
+  /(?:维吾尔|哈萨克|柯尔克孜|乌孜别克|达斡尔|鄂伦春|鄂温克|塔吉克|塔塔尔|俄罗斯|蒙古|布依|朝鲜|土家|哈尼|傈僳|拉祜|东乡|纳西|景颇|仫佬|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|德昂|保安|裕固|独龙|赫哲|门巴|珞巴|基诺|高山|回|藏|苗|彝|壮|满|侗|瑶|白|傣|黎|佤|畲|水|土|羌|怒|京|各)族|维吾尔/;
 let codesByName: Map<string, string[]> | undefined;
 
 function nameIndex(): Map<string, string[]> {
@@ -112,20 +118,27 @@ function nameIndex(): Map<string, string[]> {
     add(name, code);
     const ending = NAME_ENDINGS.find((end) => name.endsWith(end) && name.length - end.length >= 2);
     if (ending) add(name.slice(0, -ending.length), code);
-    // 广西壮族自治区 → 广西, 新疆维吾尔自治区 → 新疆: these provinces go by their first two characters.
-    if (regionLevel(code) === "province" && /(?:族|维吾尔)自治区$/.test(name)) add(name.slice(0, 2), code);
+    if (/自治[区州县旗]$/.test(name)) {
+      const at = name.slice(2).search(NATIONALITY);
+      if (at >= 0) add(name.slice(0, at + 2), code);
+    }
   }
   return codesByName;
 }
 
+const LEVEL_ORDER: Record<RegionLevel, number> = { national: 0, province: 1, municipal: 2, county: 3, township: 4, village: 5 };
+
 /**
- * The 6-digit codes of the regions called `name` — the table's name, or the name without its
- * ending (黑龙江 for 黑龙江省, 呼中 for 呼中区) — within `within` when given, provinces first.
- * Several codes mean the name is ambiguous there (鼓楼区 is in four cities).
+ * The 6-digit codes of the regions called `name` — the table's name, the name without its
+ * ending (黑龙江 for 黑龙江省, 呼中 for 呼中区), or an autonomous one's place name (木里) — within
+ * `within` when given, provinces first, then cities, then counties. Several codes mean the name
+ * is ambiguous there (鼓楼区 is in four cities).
  */
 export function findRegionsByName(name: string, within?: string): string[] {
   const key = name.trim();
   if (key === "") return [];
   const codes = nameIndex().get(key) ?? [];
-  return codes.filter((code) => within === undefined || isWithinRegion(code, within)).sort();
+  return codes
+    .filter((code) => within === undefined || isWithinRegion(code, within))
+    .sort((a, b) => LEVEL_ORDER[regionLevel(a)] - LEVEL_ORDER[regionLevel(b)] || a.localeCompare(b));
 }

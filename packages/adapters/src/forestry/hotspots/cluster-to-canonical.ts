@@ -69,7 +69,7 @@ export function clusterToCanonical(
   observations: readonly Hotspot[],
   table: HotspotTable,
   sender: Unit,
-  countySeatKm: number,
+  reach: { readonly clusterKm: number; readonly clusterHours: number; readonly countySeatKm: number },
 ): { message: Envelope; region: FireRegion } {
   const hotspots = [...members].sort(compareHotspots);
   const beside = [...observations].sort(compareHotspots);
@@ -78,7 +78,7 @@ export function clusterToCanonical(
   const bulletin = table.layout === "bulletin";
   const instrument = bulletin ? distinct(hotspots.map((h) => h.instrument)).join("/") : first.instrument;
   const point = centroidOf(hotspots);
-  const region = regionOfFire(hotspots, point, sender.regionCode, countySeatKm);
+  const region = regionOfFire(hotspots, point, sender.regionCode, reach.countySeatKm);
   const ring = convexHull(hotspots.map((h) => ({ lat: round(h.lat, 5), lon: round(h.lon, 5) })));
   const incidentId = incidentIdOf(first, bulletin ? "HOTSPOT" : "FIRMS");
   const rows: HotspotRows = {
@@ -106,8 +106,19 @@ export function clusterToCanonical(
     source: { channel: "satellite", detail: `${bulletin ? "卫星林火监测热点通报" : "NASA FIRMS"} ${instrument} ${incidentId}` },
     description: describe(hotspots, instrument),
     // A fire is seen again on later passes: a hub places each report in the chain of its
-    // incident id (the first stays the initial report, later ones become updates).
-    extensions: { forestry: extension as unknown as Record<string, unknown>, eix: { placement: "follow-up" } },
+    // incident id (the first stays the initial report, later ones become updates), and `near`
+    // lets it find the fire when a later payload's cluster starts under another id.
+    extensions: {
+      forestry: extension as unknown as Record<string, unknown>,
+      eix: {
+        placement: "follow-up",
+        near: {
+          km: reach.clusterKm,
+          hours: reach.clusterHours,
+          points: hotspots.map((h) => [round(h.lat, 5), round(h.lon, 5), iso(h.time)]),
+        },
+      },
+    },
   };
   const message = {
     id: `${incidentId}-${sha256Hex(JSON.stringify(payload)).slice(0, 12)}`,

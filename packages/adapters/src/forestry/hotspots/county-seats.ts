@@ -11,14 +11,16 @@ export interface CountySeat {
 /** Where the seat table came from; it is rebuilt by scripts/make-county-seats.mjs. */
 export const countySeatTableInfo = { source: table.source, size: Object.keys(table.seats).length } as const;
 
+// Sorted by latitude, so a lookup visits only the band of seats within reach north and south.
 const seats: readonly { code: string; lat: number; lon: number }[] = Object.entries(
   table.seats as unknown as Record<string, [number, number]>,
-).map(([code, [lon, lat]]) => ({ code, lat, lon }));
+)
+  .map(([code, [lon, lat]]) => ({ code, lat, lon }))
+  .sort((a, b) => a.lat - b.lat);
 
 /**
  * The county whose seat is nearest `point` within `maxKm`, among the counties of `within` (a
- * province or city code) when given; undefined when none is that near. A linear scan of about
- * 2,800 seats: a candidate fire asks once, so an index would not pay for itself.
+ * province or city code) when given; undefined when none is that near.
  */
 export function nearestCountySeat(
   point: { lat: number; lon: number },
@@ -26,10 +28,19 @@ export function nearestCountySeat(
   maxKm: number,
 ): CountySeat | undefined {
   let best: CountySeat | undefined;
-  // One degree of latitude is 111 km: seats farther than that in latitude alone are skipped unmeasured.
+  // One degree of latitude is 111.2 km along any meridian: seats farther than that in latitude
+  // alone cannot be within reach.
   const latReach = maxKm / 111 + 0.01;
-  for (const seat of seats) {
-    if (Math.abs(seat.lat - point.lat) > latReach) continue;
+  let lo = 0;
+  let hi = seats.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((seats[mid]?.lat ?? 0) < point.lat - latReach) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < seats.length; i++) {
+    const seat = seats[i] as (typeof seats)[number];
+    if (seat.lat > point.lat + latReach) break;
     if (within !== undefined && !isWithinRegion(seat.code, within)) continue;
     const km = distanceKm(point, seat);
     if (km <= maxKm && (!best || km < best.km || (km === best.km && seat.code < best.code))) best = { code: seat.code, km };

@@ -100,23 +100,23 @@ export function decodeHotspotTable(
       }),
       issues,
     };
-  const fallbacks = new Map<RegionSource, number[]>();
+  // Per fallback, how many fires took it and the farthest county seat taken.
+  const fallbacks = new Map<RegionSource, { fires: number; farthestKm: number }>();
   const messages: Envelope[] = clusters.map((members, i) => {
-    const fire = clusterToCanonical(members, beside[i] ?? [], table, sender, options.countySeatKm);
-    if (fire.region.from !== "record-county")
-      fallbacks.set(fire.region.from, [...(fallbacks.get(fire.region.from) ?? []), fire.region.seatKm ?? 0]);
+    const fire = clusterToCanonical(members, beside[i] ?? [], table, sender, options);
+    const { from, seatKm = 0 } = fire.region;
+    if (from !== "record-county") {
+      const tally = fallbacks.get(from) ?? { fires: 0, farthestKm: 0 };
+      fallbacks.set(from, { fires: tally.fires + 1, farthestKm: Math.max(tally.farthestKm, seatKm) });
+    }
     return fire.message;
   });
-  for (const [from, seatKms] of fallbacks)
+  for (const [from, { fires, farthestKm }] of fallbacks)
     issues.push(
       hotspotIssue("EIX_HOTSPOT_REGION_ASSUMED", {
-        value: String(seatKms.length),
+        value: String(fires),
         expected: from,
-        ...(from === "county-seat"
-          ? { detail: `≤ ${Math.max(...seatKms)} km` }
-          : from === "sender"
-            ? { detail: sender.regionCode }
-            : {}),
+        ...(from === "county-seat" ? { detail: `≤ ${farthestKm} km` } : from === "sender" ? { detail: sender.regionCode } : {}),
       }),
     );
   // Two clusters can share an incident id only when their first hotspots round alike; the

@@ -7,7 +7,7 @@ import { decodeHotspotTable } from "./decode-hotspots.js";
 import { readHotspotOptions } from "./hotspot-options.js";
 import { readBulletin } from "./read-bulletin.js";
 import { readHotspots } from "./read-hotspots.js";
-import { hotspotLayoutOf, sniffHotspots } from "./sniff.js";
+import { hotspotLayout, sniffHotspots } from "./sniff.js";
 import { writeHotspots } from "./write-hotspots.js";
 
 export { continuityOf, landTypeOf, verificationOf } from "./bulletin-words.js";
@@ -69,7 +69,7 @@ export const forestryHotspotsAdapter = defineAdapter({
           issues: [],
         };
       const input =
-        hotspotLayoutOf(bytes) === "bulletin"
+        hotspotLayout(bytes) === "bulletin"
           ? readBulletin(bytes, ctx.limits ?? {}, options.badRows)
           : readHotspots(bytes, ctx.limits ?? {}, options.badRows);
       if (!input.ok) return input;

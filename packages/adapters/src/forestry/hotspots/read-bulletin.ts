@@ -1,4 +1,4 @@
-import { findRegionsByName, lookupRegion, parseJsonInput } from "@eix/schema";
+import { findRegionsByName, lookupRegion, parseJsonInput, type RegionLevel, regionLevel } from "@eix/schema";
 import type { AdapterIssue } from "../../contract.js";
 import { AdapterError, type SourcePosition } from "../../errors.js";
 import { decodeText } from "../../kit/charset.js";
@@ -36,7 +36,9 @@ export function readDegrees(text: string, axis: "lat" | "lon"): number | undefin
   if (trimmed !== "" && Number.isFinite(plain)) return plain;
   const m = DMS.exec(trimmed);
   if (!m) return undefined;
-  const value = Number(m[2]) + Number(m[3] ?? 0) / 60 + Number(m[4] ?? 0) / 3600;
+  const [minutes, seconds] = [Number(m[3] ?? 0), Number(m[4] ?? 0)];
+  if (minutes >= 60 || seconds >= 60) return undefined;
+  const value = Number(m[2]) + minutes / 60 + seconds / 3600;
   const hemisphere = (m[1] ?? m[5] ?? "").toUpperCase();
   const negative = hemisphere === "S" || hemisphere === "W" || hemisphere === "南纬" || hemisphere === "西经";
   const fitsAxis =
@@ -62,19 +64,23 @@ export function readObservationTime(text: string): number | undefined {
   return reading.ok ? Date.parse(reading.value) : undefined;
 }
 
-/** A region named by code or name: a 6-digit code in the table, or one unambiguous name within `within`. */
-function regionOf(text: string, within: string | undefined): string | undefined {
+/**
+ * A region of `level` named by code or name: a 6-digit code in the table, or one unambiguous
+ * name of that level within `within` (吉林 in the 省 column is the province, not the city).
+ */
+function regionOf(text: string, within: string | undefined, level: RegionLevel): string | undefined {
   const value = text.trim();
   if (value === "") return undefined;
   if (/^\d{6}$/.test(value)) return lookupRegion(value) ? value : undefined;
-  const codes = findRegionsByName(value, within);
+  const codes = findRegionsByName(value, within).filter((code) => regionLevel(code) === level);
   return codes.length === 1 ? codes[0] : undefined;
 }
 
 /**
  * The confidence a bulletin gives a hotspot, which it does not write as a number: a fire
  * confirmed on the ground (核查结果) or seen on consecutive passes (是否连续 = 是) is high; an
- * unconfirmed hotspot of 3 pixels (像元数) or more is nominal; a lone unconfirmed pixel is low.
+ * unconfirmed hotspot of 3 pixels (像元数) or more is nominal, of 1 or 2 low; without a pixel
+ * count there is no evidence either way, and it is nominal.
  */
 export function bulletinConfidence(
   verification: ReturnType<typeof verificationOf>,
@@ -83,7 +89,7 @@ export function bulletinConfidence(
 ): ConfidenceClass {
   if (verification === "not-fire") return "l";
   if (verification === "fire" || continuous === true) return "h";
-  return pixels !== undefined && pixels >= 3 ? "n" : "l";
+  return pixels === undefined || pixels >= 3 ? "n" : "l";
 }
 
 interface PlaceNames {
@@ -114,9 +120,9 @@ function toBulletinHotspot(
     throw badValue("像元数", pixelsText, "expected a whole number of pixels > 0", position);
   const verification = verificationOf(cell("verification"));
   const continuous = continuityOf(cell("continuous"));
-  const provinceCode = regionOf(cell("province"), undefined);
-  const cityCode = regionOf(cell("city"), provinceCode);
-  const countyCode = regionOf(cell("county"), cityCode ?? provinceCode);
+  const provinceCode = regionOf(cell("province"), undefined, "province");
+  const cityCode = regionOf(cell("city"), provinceCode, "municipal");
+  const countyCode = regionOf(cell("county"), cityCode ?? provinceCode, "county");
   for (const [field, code] of [
     ["province", provinceCode],
     ["city", cityCode],
@@ -207,7 +213,8 @@ export function readBulletin(bytes: Uint8Array, limits: { maxBytes?: number }, b
     if (field && !fields.has(field)) fields.set(field, i);
   });
   const missing = BULLETIN_REQUIRED.filter((field) => !fields.has(field));
-  if (missing.length > 0)
+  // An empty JSON list names no keys: a bulletin with no hotspot, not a wrong format.
+  if (missing.length > 0 && !(form === "json" && table.rows.length === 0))
     return {
       ok: false,
       error: new AdapterError("EIX_ADAPTER_WRONG_FORMAT", {

@@ -6,7 +6,16 @@ const FIRMS_COLUMNS = ["latitude", "longitude", "acq_date", "acq_time"];
 // A bulletin names its hotspot number and coordinates in Chinese, as CSV header or JSON keys.
 const BULLETIN_MARKS = ["热点编号", "经度", "纬度"];
 
-/** Which hotspot layout the head of a payload is, if any. */
+// JSON is never FIRMS: a hotspot payload that is JSON is a bulletin, whatever its head holds.
+const JSON_START = /^(?:\u00ef\u00bb\u00bf)?\s*[[{]/;
+
+/** Which hotspot layout a payload is: FIRMS by its header, a bulletin by its marks or by being JSON. */
+export function hotspotLayout(bytes: Uint8Array): "firms" | "bulletin" {
+  if (JSON_START.test(latin1.decode(bytes.subarray(0, 64)))) return "bulletin";
+  return hotspotLayoutOf(bytes) ?? "firms";
+}
+
+/** Which hotspot layout the head of a payload is, if any (what sniffing can tell). */
 export function hotspotLayoutOf(bytes: Uint8Array): "firms" | "bulletin" | undefined {
   let head = latin1.decode(bytes.subarray(0, HEAD_BYTES));
   if (head.startsWith("\u00ef\u00bb\u00bf")) head = head.slice(3);

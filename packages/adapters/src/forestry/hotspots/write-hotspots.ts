@@ -4,7 +4,7 @@ import { writeCsv } from "../../public-security/cad110/csv.js";
 import { bulletinFieldOf } from "./bulletin-words.js";
 import type { HotspotExtension, HotspotRows } from "./cluster-to-canonical.js";
 
-// Bulletin JSON fields written as numbers when their cell is one.
+// Bulletin JSON fields written as numbers when their cell is one as JSON writes numbers.
 const NUMERIC_FIELDS = new Set(["lon", "lat", "pixels"]);
 
 function rowsOf(message: Envelope): { layout: string; rows: HotspotRows } {
@@ -28,7 +28,8 @@ function writeJson(columns: readonly string[], rows: readonly (readonly string[]
     Object.fromEntries(
       columns.map((column, i) => {
         const cell = cells[i] ?? "";
-        return [column, numeric[i] && cell !== "" && Number.isFinite(Number(cell)) ? Number(cell) : cell];
+        // A number only when it reads back as the same cell: "101.2200" and "03" stay strings.
+        return [column, numeric[i] && cell !== "" && String(Number(cell)) === cell ? Number(cell) : cell];
       }),
     ),
   );
