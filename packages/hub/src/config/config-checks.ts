@@ -101,6 +101,10 @@ function checkUnits(doc: Entry, context: CheckContext, problems: ConfigProblem[]
   for (const { entry, pointer } of units) {
     checkRegion(entry.regionCode, childPointer(pointer, "regionCode"), problems);
     checkAdapter(entry.adapter, childPointer(pointer, "adapter"), context, problems);
+    const options = entry.adapterOptions;
+    if (options && typeof options === "object" && !Array.isArray(options))
+      for (const id of Object.keys(options))
+        checkAdapter(id, childPointer(childPointer(pointer, "adapterOptions"), id), context, problems);
     const credentials = unitTokenHashes(entry, pointer, context.env);
     problems.push(...credentials.problems);
     const unitId = text(entry.unitId) ?? pointer;

@@ -102,6 +102,7 @@ function buildUnit(unit: UnitEntry, index: number, env: Environment): HubUnit {
     regionCode: unit.regionCode,
     tokenSha256: hashes,
     ...(unit.adapter === undefined ? {} : { adapter: unit.adapter }),
+    ...(unit.adapterOptions === undefined ? {} : { adapterOptions: structuredClone(unit.adapterOptions) }),
     ...(unit.mayRelayFor === undefined ? {} : { mayRelayFor: [...unit.mayRelayFor] }),
     ...(unit.inbox === undefined ? {} : { inbox: unit.inbox }),
     ...(unit.operator ? { operator: true } : {}),

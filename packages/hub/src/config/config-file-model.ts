@@ -21,6 +21,7 @@ export interface UnitEntry {
   readonly tokenSha256?: string | readonly string[];
   readonly tokenEnv?: string | readonly string[];
   readonly adapter?: string;
+  readonly adapterOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly mayRelayFor?: readonly string[];
   readonly inbox?: string;
   readonly operator?: boolean;

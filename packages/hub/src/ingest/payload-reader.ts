@@ -47,10 +47,12 @@ export function readPayload(options: PayloadReaderOptions, request: ValidateRequ
   });
   if (!choice.ok) return { ok: false, kind: "unsupported", issues: [choice.issue] };
   const adapterId = decoderId(choice.decoder);
+  // A listener's own options first (MLLP), else the unit's for the adapter chosen.
+  const adapterOptions = request.adapterOptions ?? request.unit?.adapterOptions?.[adapterId];
   const decoded = decodePayload(choice.decoder, request.body, options.maxBytes, {
     now: options.now,
     ...(request.unit ? { sender: senderOf(request.unit) } : {}),
-    ...(request.adapterOptions ? { options: request.adapterOptions } : {}),
+    ...(adapterOptions ? { options: adapterOptions } : {}),
   });
   if (!decoded.ok) return { ok: false, kind: decoded.kind, issues: decoded.issues, adapterId };
   return { ok: true, adapterId, messages: decoded.messages, issues: decoded.issues, source: decoded.source };

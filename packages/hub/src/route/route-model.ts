@@ -10,6 +10,8 @@ export interface HubUnit {
   readonly regionCode: string; // GB/T 2260 6-digit, its jurisdiction (管辖区域)
   readonly tokenSha256: readonly string[]; // hex SHA-256 of accepted bearer tokens (rotation: several)
   readonly adapter?: string; // default adapter id for its raw posts
+  /** DecodeContext.options for its posts and dropped files, per adapter id. */
+  readonly adapterOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly mayRelayFor?: readonly string[]; // lower-level hub units whose messages it may forward (unitIds); optional
   /** Its token also opens the operator routes (queries, dead letters, replay). */
   readonly operator?: boolean;

@@ -156,6 +156,18 @@ describe("cross-checks the schema cannot express", () => {
     expect(parseHubConfig(fine, { file: join("/srv", "hub.yaml"), env: {} }).destinations[0]?.kind).toBe("http");
   });
 
+  it("takes a unit's adapterOptions per adapter id, and refuses one for an adapter not registered", async () => {
+    const options = `    tokenSha256: ${BASE_TOKEN_SHA256}\n    adapterOptions:\n      forestry.hotspots: { clusterKm: 2, landTypeMinConfidence: { farmland: never } }\n`;
+    const text = BASE_YAML.replace(`    tokenSha256: ${BASE_TOKEN_SHA256}\n`, options);
+    const config = parseHubConfig(text, { file: join("/srv/eix", "hub.yaml"), env: {} });
+    expect(config.units[0]?.adapterOptions).toEqual({
+      "forestry.hotspots": { clusterKm: 2, landTypeMinConfidence: { farmland: "never" } },
+    });
+    const misspelt = text.replace("forestry.hotspots:", "forestry.hotspot:");
+    const issue = only(await issuesOf(misspelt), "EIX_CONFIG_ADAPTER_UNKNOWN", "/units/0/adapterOptions/forestry.hotspot");
+    expect(issue.message.en).toContain("forestry.hotspots");
+  });
+
   it("reports schema and cross-check problems together", async () => {
     const text = BASE_YAML.replace("level: municipal", "level: city").replace("to: [national, archive]", "to: [nowhere]");
     const codes = (await issuesOf(text)).map((issue) => issue.code);

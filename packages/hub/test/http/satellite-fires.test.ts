@@ -36,6 +36,8 @@ units:
     level: provincial
     regionCode: "230000"
     tokenSha256: ${hashToken(TOKEN)}
+    adapterOptions:
+      forestry.hotspots: { landTypeMinConfidence: { farmland: never } }
   - unitId: 230000-YJT-YW
     name: 黑龙江省应急管理厅运维值班
     department: emergency-office
@@ -166,5 +168,18 @@ describe("one fire seen on four passes, with a hub restart between", () => {
       ["update", 3],
     ]);
     expect(received.find((d) => d.incidentId !== fire)).toMatchObject({ stage: "initial", sequence: 1 });
+  });
+});
+
+describe("the unit's adapter options", () => {
+  test("farmland never starts a fire for this unit: a confirmed, continuous farmland hotspot is not reportable", async () => {
+    const farmland = "F-1,FY-3D,2025-05-03 13:42,126.9000,47.2000,黑龙江省,,8,农田,是,已核实为明火";
+    const answer = await post(bulletin(farmland));
+    expect(answer.status).toBe(200);
+    expect(answer.json.receipts).toEqual([]);
+    expect(answer.json.issues.map((issue: { code: string }) => issue.code)).toEqual([
+      "EIX_HOTSPOT_LOW_CONFIDENCE",
+      "EIX_HOTSPOT_NOT_REPORTABLE",
+    ]);
   });
 });
