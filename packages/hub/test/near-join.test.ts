@@ -151,4 +151,21 @@ describe("a later pass over a known fire joins its chain", () => {
     const bridge = await ingest(decode(bulletin(row("M1", "2025-05-01 15:00", 0, 122.82))));
     expect(bridge.reports[0]?.payload.incidentId).toBe(west?.payload.incidentId);
   });
+
+  test("across the antimeridian: a fire at 179.995°E is continued by hotspots at 179.998°W", async () => {
+    const header =
+      "latitude,longitude,brightness,scan,track,acq_date,acq_time,satellite,confidence,version,bright_t31,frp,daynight";
+    const firms = (lon: number, hhmm: string) =>
+      new TextEncoder().encode(`${header}\n65.0000,${lon},320.1,1.0,1.0,2024-07-01,${hhmm},T,80,6.1NRT,295.0,9.9,D\n`);
+    const decodeFirms = (bytes: Uint8Array) => {
+      const result = forestryHotspotsAdapter.decode(bytes, { sender });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.messages;
+    };
+    const [east] = (await ingest(decodeFirms(firms(179.995, "0100")))).reports;
+    // 0.007° of longitude at 65°N is about 330 m.
+    const { reports, issues } = await ingest(decodeFirms(firms(-179.998, "0300")));
+    expect(reports[0]?.payload).toMatchObject({ incidentId: east?.payload.incidentId, stage: "update", sequence: 2 });
+    expect(issues).toHaveLength(1);
+  });
 });
