@@ -85,6 +85,11 @@ export interface Adapter {
   decode(bytes: Uint8Array, ctx?: DecodeContext): DecodeResult;
   /** Throws an `AdapterError` when the message cannot be expressed in the format. */
   encode?(message: Envelope, ctx?: EncodeContext): Uint8Array;
+  /**
+   * Checks `DecodeContext.options` before any payload arrives (a hub checks its configuration
+   * with it when it loads): the coded error decode would return for them, or undefined.
+   */
+  checkOptions?(options: Readonly<Record<string, unknown>>): AdapterError | undefined;
 }
 
 /** Identity function that types a definition object; registration checks it. */

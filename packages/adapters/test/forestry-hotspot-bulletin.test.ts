@@ -646,3 +646,59 @@ describe("forestry.hotspots bulletin: sniffing", () => {
     expect(forestryHotspotsAdapter.sniff(bytes('[{"id":"1","lat":1,"lon":2}]'))).toBe(0);
   });
 });
+
+describe("forestry.hotspots bulletin: hostile and unusual input", () => {
+  const record = (id: string, more: Record<string, unknown> = {}) => ({
+    热点编号: id,
+    卫星: "FY-3D",
+    观测时间: "2025-03-28 13:30",
+    经度: 101.22,
+    纬度: 28.15,
+    县: "513422",
+    像元数: 4,
+    地类: "林地",
+    ...more,
+  });
+
+  test("JSON records with thousands of distinct keys are refused before they are spread into cells", () => {
+    const records = Array.from({ length: 300 }, (_, i) => record(`K${i}`, { [`extra${i}`]: i }));
+    expect(refused(forestryHotspotsAdapter.decode(bytes(JSON.stringify(records)), ctx)).error.code).toBe("EIX_ADAPTER_TOO_LARGE");
+  });
+
+  test("JSON records in another order, with keys in another order, give the same messages", () => {
+    const a = record("A1", { 备注: "东坡" });
+    const b = { 核查结果: "待核查", ...record("A2", { 经度: 101.225 }) };
+    const forward = decoded(forestryHotspotsAdapter.decode(bytes(JSON.stringify([a, b])), ctx));
+    const backward = decoded(forestryHotspotsAdapter.decode(bytes(JSON.stringify([b, a])), ctx));
+    expect(forward.messages).toHaveLength(1);
+    expect(backward.messages).toEqual(forward.messages);
+    // The bulletin's fields first, in their order; others after them.
+    expect(bulletin(forward.messages[0] as Envelope).columns).toEqual([
+      "热点编号",
+      "卫星",
+      "观测时间",
+      "经度",
+      "纬度",
+      "县",
+      "像元数",
+      "地类",
+      "核查结果",
+      "备注",
+    ]);
+  });
+
+  test("a CSV naming its columns 编号 and 监测时间 is a bulletin too; English names alone are not sniffed", () => {
+    const text = "编号,卫星,监测时间,经度,纬度,省,县,像元数,地类\nB-1,FY-3D,2025-05-01 13:42,122.8,53.1,黑龙江省,漠河市,4,林地\n";
+    expect(forestryHotspotsAdapter.sniff(bytes(text))).toBe(0.9);
+    const result = decoded(forestryHotspotsAdapter.decode(bytes(text), ctx));
+    expect(result.messages).toHaveLength(1);
+    expect(payload(result.messages[0] as Envelope).location.regionCode).toBe("232701");
+    expect(forestryHotspotsAdapter.sniff(bytes("id,observedAt,lon,lat\n1,2025-05-01 13:42,122.8,53.1\n"))).toBe(0);
+  });
+
+  test("coordinates in hexadecimal or with exponents are not coordinates", () => {
+    expect(readDegrees("0x50", "lat")).toBeUndefined();
+    expect(readDegrees("1e2", "lon")).toBeUndefined();
+    expect(readDegrees("+53.1", "lat")).toBe(53.1);
+  });
+});

@@ -216,6 +216,17 @@ describe("forestry.hotspots: times, layouts, confidence", () => {
     expect(forestryHotspotsAdapter.decode(modisCsv(rows), { ...ctx, options: { badRows: "maybe" } }).ok).toBe(false);
   });
 
+  test("options are checked as decode would check them, a misspelt name included (checkOptions)", () => {
+    expect(forestryHotspotsAdapter.checkOptions({ clusterKm: 2, minConfidence: "h", badRows: "refuse" })).toBeUndefined();
+    expect(forestryHotspotsAdapter.checkOptions({ clusterKM: 2 })?.code).toBe("EIX_ADAPTER_BAD_VALUE");
+    expect(forestryHotspotsAdapter.checkOptions({ countySeatKm: 0 })?.messages.en).toContain("options.countySeatKm");
+    const refused = forestryHotspotsAdapter.decode(modisCsv([modis(10, 20, "2024-03-01", "0100")]), {
+      ...ctx,
+      options: { clusterKM: 2 },
+    });
+    expect(refused.ok || refused.error.code).toBe("EIX_ADAPTER_BAD_VALUE");
+  });
+
   test("past 20 skipped rows, one summary counts the rest", () => {
     const bad = Array.from({ length: 25 }, (_, i) => modis(10, 20, "2024-03-01", `99${i}`));
     const result = decoded(forestryHotspotsAdapter.decode(modisCsv([modis(10, 20, "2024-03-01", "0100"), ...bad]), ctx));

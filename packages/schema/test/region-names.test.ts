@@ -32,6 +32,14 @@ describe("findRegionsByName", () => {
     expect(findRegionsByName("长阳").map(regionName)).toEqual(["长阳土家族自治县"]);
   });
 
+  test("Xinjiang's autonomous names, which write no 族", () => {
+    expect(findRegionsByName("伊犁")).toEqual(["654000"]);
+    expect(findRegionsByName("巴音郭楞")).toEqual(["652800"]);
+    expect(findRegionsByName("察布查尔")).toEqual(["654022"]);
+    expect(findRegionsByName("塔什库尔干")).toEqual(["653131"]);
+    expect(findRegionsByName("木垒")).toEqual(["652328"]);
+  });
+
   test("autonomous regions by their short forms", () => {
     expect(findRegionsByName("广西")).toEqual(["450000"]);
     expect(findRegionsByName("新疆")).toEqual(["650000"]);

@@ -94,6 +94,21 @@ function checkAdapter(id: unknown, pointer: string, context: CheckContext, probl
     problems.push({ code: "EIX_CONFIG_ADAPTER_NO_ENCODER", path: pointer, params: { value: id } });
 }
 
+/** Options the adapter would refuse at every payload, refused at load instead. */
+function checkAdapterOptions(
+  id: unknown,
+  options: unknown,
+  pointer: string,
+  context: CheckContext,
+  problems: ConfigProblem[],
+): void {
+  if (typeof id !== "string" || !context.adapters.has(id) || !options || typeof options !== "object" || Array.isArray(options))
+    return;
+  const refusal = context.adapters.get(id).checkOptions?.(options as Entry);
+  if (refusal)
+    problems.push({ code: "EIX_CONFIG_ADAPTER_OPTIONS", path: pointer, params: { value: id, cause: refusal.messages } });
+}
+
 function checkUnits(doc: Entry, context: CheckContext, problems: ConfigProblem[]): Set<string> {
   const units = list(doc, "units");
   const unitIds = checkUnique(units, "unitId", "EIX_CONFIG_UNIT_DUPLICATE", problems);
@@ -103,8 +118,11 @@ function checkUnits(doc: Entry, context: CheckContext, problems: ConfigProblem[]
     checkAdapter(entry.adapter, childPointer(pointer, "adapter"), context, problems);
     const options = entry.adapterOptions;
     if (options && typeof options === "object" && !Array.isArray(options))
-      for (const id of Object.keys(options))
-        checkAdapter(id, childPointer(childPointer(pointer, "adapterOptions"), id), context, problems);
+      for (const [id, settings] of Object.entries(options)) {
+        const at = childPointer(childPointer(pointer, "adapterOptions"), id);
+        checkAdapter(id, at, context, problems);
+        checkAdapterOptions(id, settings, at, context, problems);
+      }
     const credentials = unitTokenHashes(entry, pointer, context.env);
     problems.push(...credentials.problems);
     const unitId = text(entry.unitId) ?? pointer;
@@ -237,6 +255,7 @@ function checkMllpSources(doc: Entry, unitIds: ReadonlySet<string>, context: Che
     if (unitId !== undefined && !unitIds.has(unitId))
       problems.push({ code: "EIX_CONFIG_UNIT_UNKNOWN", path: childPointer(pointer, "unitId"), params: { value: unitId } });
     checkAdapter(entry.adapter, childPointer(pointer, "adapter"), context, problems);
+    checkAdapterOptions(entry.adapter, entry.adapterOptions, childPointer(pointer, "adapterOptions"), context, problems);
     const port = integer(entry.port);
     if (port === undefined || port === 0) continue;
     const key = `${text(entry.host) ?? DEFAULT_MLLP_SOURCE.host}:${port}`;

@@ -14,6 +14,8 @@ export interface ConfigIssueParams {
   readonly file?: string;
   /** A likely intended name, for a misspelt one. */
   readonly suggestion?: string;
+  /** A coded finding of another part (an adapter refusing its options), in both languages. */
+  readonly cause?: LocalizedText;
 }
 
 interface ConfigIssueDefinition {
@@ -167,6 +169,12 @@ export const configIssues = {
     summary: "A destination's adapter can only decode; sending needs an adapter that encodes.",
     zh: (p) => `适配器 “${v(p)}” 只能解码，不能为目的地编码报文`,
     en: (p) => `Adapter "${v(p)}" can only decode; it cannot encode messages for a destination`,
+  },
+  EIX_CONFIG_ADAPTER_OPTIONS: {
+    summary:
+      "A unit's or listener's adapterOptions are refused by the adapter (a misspelt or out-of-range option); every payload would be refused.",
+    zh: (p) => `适配器 “${v(p)}” 的设置无效：${p.cause?.["zh-CN"] ?? "…"}`,
+    en: (p) => `The options of adapter "${v(p)}" are invalid: ${p.cause?.en ?? "…"}`,
   },
   EIX_CONFIG_RETRY_DELAYS: {
     summary: "A retry policy's initialDelayMs is larger than its maxDelayMs.",

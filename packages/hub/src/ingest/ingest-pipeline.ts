@@ -175,18 +175,33 @@ export function createIngestPipeline(options: IngestPipelineOptions): IngestPipe
     // join a known incident by place take one turn together: the incident they join is not known
     // until they have looked.
     const joining = read.messages.some(mayJoin);
-    return turns.run(joining ? [...incidents, NEAR_JOIN_TURN] : incidents, async () => {
+    const failed = (error: unknown) => {
+      log.error({ err: error, unitId: request.unit.unitId }, "the incident chain could not be read");
+      options.counters?.countRejected(request.source, read.adapterId, isStoreError(error) ? error.code : "unknown");
+      return storeFailed(error, read.adapterId);
+    };
+    const placeAndAccept = async (messages: readonly Envelope[], joinIssues: readonly ReportedIssue[]) => {
       let fold: Awaited<ReturnType<typeof placeInChains>>;
       try {
-        const joined = joining ? await joinKnownIncidents(read.messages, store) : { messages: read.messages, issues: [] };
-        const placed = await placeInChains(joined.messages, (incidentId) => store.incidentChain(incidentId));
-        fold = { messages: placed.messages, issues: [...joined.issues, ...placed.issues] };
+        fold = await placeInChains(messages, (incidentId) => store.incidentChain(incidentId));
       } catch (error) {
-        log.error({ err: error, unitId: request.unit.unitId }, "the incident chain could not be read");
-        options.counters?.countRejected(request.source, read.adapterId, isStoreError(error) ? error.code : "unknown");
-        return storeFailed(error, read.adapterId);
+        return failed(error);
       }
-      return accept(request, read, fold.messages, fold.issues, log, receivedAt);
+      return accept(request, read, fold.messages, [...joinIssues, ...fold.issues], log, receivedAt);
+    };
+    if (!joining) return turns.run(incidents, () => placeAndAccept(read.messages, []));
+    return turns.run([...incidents, NEAR_JOIN_TURN], async () => {
+      let joined: Awaited<ReturnType<typeof joinKnownIncidents>>;
+      try {
+        joined = await joinKnownIncidents(read.messages, store);
+      } catch (error) {
+        return failed(error);
+      }
+      // The incidents joined into were not known when the turns were taken: take theirs now, so
+      // a report placed there by a payload without marks cannot take the same sequence. Whoever
+      // holds one of them never waits for the near turn (payloads that may join queue for it
+      // first), and the ids this payload holds were new to the store, so no one waits for us.
+      return turns.run(joined.joinedInto, () => placeAndAccept(joined.messages, joined.issues));
     });
   }
 

@@ -100,14 +100,16 @@ function touches(a: readonly NearPoint[], b: readonly NearPoint[], km: number, h
  * incident it continues: the first (in arrival order) of the same status and event type whose
  * marked reports have a point within the follow-up's reach, and whose chain has no final report
  * (终报: a fire seen again after it was declared out is a new fire). The report keeps its own
- * id in `extensions.eix.joinedFrom`. Call inside the turn NEAR_JOIN_TURN.
+ * id in `extensions.eix.joinedFrom`. Call inside the turn NEAR_JOIN_TURN, then place inside the
+ * turns of `joinedInto`.
  */
 export async function joinKnownIncidents(
   messages: readonly Envelope[],
   store: Pick<Store, "incidentsNear" | "incidentChain">,
-): Promise<{ messages: Envelope[]; issues: ReportedIssue[] }> {
+): Promise<{ messages: Envelope[]; issues: ReportedIssue[]; joinedInto: string[] }> {
   const out: Envelope[] = [];
   const issues: ReportedIssue[] = [];
+  const joinedInto = new Set<string>();
   const seen = new Set<string>();
   for (const [index, message] of messages.entries()) {
     if (!mayJoin(message) || seen.has(message.payload.incidentId)) {
@@ -124,6 +126,7 @@ export async function joinKnownIncidents(
       out.push(message);
       continue;
     }
+    joinedInto.add(target);
     const eix = { ...(message.payload.extensions?.eix as Record<string, unknown> | undefined), joinedFrom: own };
     out.push({
       ...message,
@@ -137,7 +140,7 @@ export async function joinKnownIncidents(
       ),
     );
   }
-  return { messages: out, issues };
+  return { messages: out, issues, joinedInto: [...joinedInto] };
 }
 
 async function findContinued(

@@ -29,42 +29,72 @@ export interface NearFootprint {
   readonly east: number;
 }
 
-// A mark with more points than this is not indexed (a hostile or broken payload): the report is
-// still stored, it just cannot be found by place.
-const MAX_POINTS = 100_000;
+// What a real mark can hold. Any unit may send canonical JSON with a mark, so a mark past these
+// (too many points, a reach or a span no fire has, a box the size of a country) is neither
+// indexed nor used to join: the report is still stored, it just cannot be found by place, and
+// it cannot make itself a candidate for every query or a quadratic cost for the hub.
+const MAX_POINTS = 5000;
+const MAX_KM = 50;
+const MAX_HOURS = 7 * 24;
+const MAX_SPAN_MS = 31 * 24 * 3600_000;
+const MAX_EXTENT_DEGREES = 5;
+const LATEST_MS = Date.UTC(9999, 11, 31);
 
-/** The mark's reach and points, or undefined when the envelope has none or it is malformed. */
+const finite = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+
+/** The mark's reach and points, or undefined when the envelope has none or it is malformed or past the limits. */
 export function nearMarkOf(envelope: unknown): { km: number; hours: number; points: NearPoint[] } | undefined {
   const payload = (envelope as { payload?: { extensions?: { eix?: { near?: unknown } } } } | undefined)?.payload;
   const near = payload?.extensions?.eix?.near as Partial<NearMark> | undefined;
   if (!near || typeof near !== "object") return undefined;
   const { km, hours, points } = near;
-  if (typeof km !== "number" || !(km > 0) || typeof hours !== "number" || !(hours >= 0)) return undefined;
+  if (!finite(km) || km <= 0 || km > MAX_KM || !finite(hours) || hours < 0 || hours > MAX_HOURS) return undefined;
   if (!Array.isArray(points) || points.length === 0 || points.length > MAX_POINTS) return undefined;
   const read: NearPoint[] = [];
   for (const point of points) {
     if (!Array.isArray(point)) return undefined;
     const [lat, lon, time] = point as unknown[];
     const at = typeof time === "string" ? Date.parse(time) : Number.NaN;
-    if (typeof lat !== "number" || typeof lon !== "number" || Math.abs(lat) > 90 || Math.abs(lon) > 180 || Number.isNaN(at))
-      return undefined;
+    if (!finite(lat) || !finite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return undefined;
+    if (!(at >= 0 && at <= LATEST_MS)) return undefined;
     read.push({ lat, lon, at });
   }
-  return { km, hours, points: read };
+  return footprintOf(read) ? { km, hours, points: read } : undefined;
 }
 
-/** The footprint the store indexes for a marked envelope. */
-export function nearFootprintOf(envelope: unknown): NearFootprint | undefined {
-  const mark = nearMarkOf(envelope);
-  if (!mark) return undefined;
+/**
+ * The span and box of points, or undefined past the limits. Points on both sides of the
+ * antimeridian get the whole circle of longitude (the box is then a band of latitude).
+ */
+function footprintOf(points: readonly NearPoint[]): NearFootprint | undefined {
   let [from, to, south, north, west, east] = [Infinity, -Infinity, 90, -90, 180, -180];
-  for (const { lat, lon, at } of mark.points) {
+  let [westShifted, eastShifted] = [360, -360];
+  for (const { lat, lon, at } of points) {
     from = Math.min(from, at);
     to = Math.max(to, at);
     south = Math.min(south, lat);
     north = Math.max(north, lat);
     west = Math.min(west, lon);
     east = Math.max(east, lon);
+    const shifted = lon < 0 ? lon + 360 : lon;
+    westShifted = Math.min(westShifted, shifted);
+    eastShifted = Math.max(eastShifted, shifted);
   }
-  return { from: new Date(from), to: new Date(to), south, north, west, east };
+  if (to - from > MAX_SPAN_MS || north - south > MAX_EXTENT_DEGREES) return undefined;
+  const across = east - west > MAX_EXTENT_DEGREES;
+  if (across && eastShifted - westShifted > MAX_EXTENT_DEGREES) return undefined;
+  return {
+    from: new Date(from),
+    to: new Date(to),
+    south,
+    north,
+    west: across ? -180 : west,
+    east: across ? 180 : east,
+  };
+}
+
+/** The footprint the store indexes for a marked envelope. */
+export function nearFootprintOf(envelope: unknown): NearFootprint | undefined {
+  const mark = nearMarkOf(envelope);
+  return mark ? footprintOf(mark.points) : undefined;
 }

@@ -168,6 +168,30 @@ describe("cross-checks the schema cannot express", () => {
     expect(issue.message.en).toContain("forestry.hotspots");
   });
 
+  it("refuses adapter options the adapter would refuse at every payload, with the adapter's own reason", async () => {
+    const withOptions = (settings: string) =>
+      BASE_YAML.replace(
+        `    tokenSha256: ${BASE_TOKEN_SHA256}\n`,
+        `    tokenSha256: ${BASE_TOKEN_SHA256}\n    adapterOptions:\n      forestry.hotspots: ${settings}\n`,
+      );
+    const wrongKind = only(
+      await issuesOf(withOptions('{ clusterKm: "2" }')),
+      "EIX_CONFIG_ADAPTER_OPTIONS",
+      "/units/0/adapterOptions/forestry.hotspots",
+    );
+    expect(wrongKind.message.en).toBe(
+      'The options of adapter "forestry.hotspots" are invalid: Field "options.clusterKm" has an invalid value: expected a number > 0',
+    );
+    expect(wrongKind.message["zh-CN"]).toContain("options.clusterKm");
+    const misspelt = only(await issuesOf(withOptions("{ clusterKM: 2 }")), "EIX_CONFIG_ADAPTER_OPTIONS");
+    expect(misspelt.message.en).toContain("options.clusterKM");
+    const badLand = only(
+      await issuesOf(withOptions("{ landTypeMinConfidence: { farmlands: h } }")),
+      "EIX_CONFIG_ADAPTER_OPTIONS",
+    );
+    expect(badLand.message.en).toContain("landTypeMinConfidence.farmlands");
+  });
+
   it("reports schema and cross-check problems together", async () => {
     const text = BASE_YAML.replace("level: municipal", "level: city").replace("to: [national, archive]", "to: [nowhere]");
     const codes = (await issuesOf(text)).map((issue) => issue.code);

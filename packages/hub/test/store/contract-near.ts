@@ -66,21 +66,52 @@ export function nearContract(ctx: ContractContext): void {
       expect((await store.incidentsNear({ ...span, ...box, limit: 2 })).map((entry) => entry.messageId)).toEqual(ids.slice(0, 2));
     });
 
-    test("a malformed mark is stored with its report but never found by place", async () => {
+    test("a malformed mark, or one past what a fire can be, is stored with its report but never found by place", async () => {
       const store = await ctx.open();
+      const point = (lat: number, lon: number, time = "2025-05-01T05:42:00Z") => [lat, lon, time];
       const malformed = [
-        marked([[95, 122.8, "2025-05-01T05:42:00Z"]]),
-        marked([[53.1, 122.8, "not a time"]]),
+        marked([point(95, 122.8)]),
+        marked([point(53.1, 122.8, "not a time")]),
         marked([]),
         marked("points"),
-        marked([[53.1, 122.8, "2025-05-01T05:42:00Z"]], { km: -1 }),
+        marked([point(53.1, 122.8)], { km: -1 }),
+        // Past the limits: an infinite or huge reach, a time no store can hold, NaN, too many
+        // points, a box the size of a country, a span of months.
+        marked([point(53.1, 122.8)], { km: Number.POSITIVE_INFINITY }),
+        marked([point(53.1, 122.8)], { km: 51 }),
+        {
+          ...marked([point(53.1, 122.8)]),
+          payload: {
+            ...(marked([]) as Extract<Envelope, { kind: "incident" }>).payload,
+            extensions: { eix: { near: { km: 1.5, hours: 1e300, points: [point(53.1, 122.8)] } } },
+          },
+        } as Envelope,
+        marked([point(53.1, 122.8, "-010000-01-01T00:00:00Z")]),
+        marked([point(Number.NaN, 122.8)]),
+        marked(Array.from({ length: 5001 }, (_, i) => point(53.1, 122.8 + i * 1e-6))),
+        marked([point(53.1, 122.8), point(47.0, 122.8)]),
+        marked([point(53.1, 122.8, "2025-05-01T00:00:00Z"), point(53.1, 122.8, "2025-07-01T00:00:00Z")]),
       ];
       for (const [i, report] of malformed.entries()) {
         const receipt = await store.ingest(item(report, [], at(i)));
         expect(receipt.duplicate).toBe(false);
       }
-      expect(await store.incidentsNear({ ...span, south: -90, north: 90, west: -180, east: 180 })).toEqual([]);
+      const everywhere = { from: new Date(0), to: new Date(Date.UTC(9999, 0, 1)), south: -90, north: 90, west: -180, east: 180 };
+      expect(await store.incidentsNear(everywhere)).toEqual([]);
       expect(await store.getMessage(malformed[1]?.id as string)).toBeDefined();
+    });
+
+    test("a mark across the antimeridian is a band of latitude: found from either side", async () => {
+      const store = await ctx.open();
+      const across = marked([
+        [65.0, 179.995, "2025-05-01T05:42:00Z"],
+        [65.001, -179.998, "2025-05-01T05:50:00Z"],
+      ]);
+      await store.ingest(item(across, [], at(0)));
+      const band = { ...span, south: 64.9, north: 65.1 };
+      expect(await store.incidentsNear({ ...band, west: 179.9, east: 180 })).toHaveLength(1);
+      expect(await store.incidentsNear({ ...band, west: -180, east: -179.9 })).toHaveLength(1);
+      expect(await store.incidentsNear({ ...span, south: 60, north: 61, west: -180, east: 180 })).toEqual([]);
     });
   });
 }

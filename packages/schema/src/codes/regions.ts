@@ -100,10 +100,10 @@ export function isWithinRegion(inner: string, outer: string): boolean {
 const NAME_ENDINGS = ["特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "省", "市", "县", "区", "旗", "盟"];
 // An autonomous region, prefecture or county is called by its place name alone (木里 for
 // 木里藏族自治县, 广西 for 广西壮族自治区, 大理 for 大理白族自治州): the name before its first
-// nationality. 各族 (隆林各族自治县) counts as one; 新疆维吾尔自治区 writes no 族; longer names
-// come first (土家 before 土).
+// nationality. 各族 (隆林各族自治县) counts as one; Xinjiang's names write no 族 (新疆维吾尔自治区,
+// 伊犁哈萨克自治州, 察布查尔锡伯自治县); longer names come first (土家 before 土).
 const NATIONALITY =
-  /(?:维吾尔|哈萨克|柯尔克孜|乌孜别克|达斡尔|鄂伦春|鄂温克|塔吉克|塔塔尔|俄罗斯|蒙古|布依|朝鲜|土家|哈尼|傈僳|拉祜|东乡|纳西|景颇|仫佬|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|德昂|保安|裕固|独龙|赫哲|门巴|珞巴|基诺|高山|回|藏|苗|彝|壮|满|侗|瑶|白|傣|黎|佤|畲|水|土|羌|怒|京|各)族|维吾尔/;
+  /(?:维吾尔|哈萨克|柯尔克孜|乌孜别克|达斡尔|鄂伦春|鄂温克|塔吉克|塔塔尔|俄罗斯|蒙古|布依|朝鲜|土家|哈尼|傈僳|拉祜|东乡|纳西|景颇|仫佬|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|德昂|保安|裕固|独龙|赫哲|门巴|珞巴|基诺|高山|回|藏|苗|彝|壮|满|侗|瑶|白|傣|黎|佤|畲|水|土|羌|怒|京|各)族|(?:维吾尔|哈萨克|柯尔克孜|蒙古|锡伯|塔吉克)(?=自治)/;
 let codesByName: Map<string, string[]> | undefined;
 
 function nameIndex(): Map<string, string[]> {

@@ -68,7 +68,12 @@ function positive(name: string, value: unknown, fallback: number): number {
  * Throws EIX_ADAPTER_BAD_VALUE for an option of the wrong kind. `minConfidence` is a MODIS
  * percentage (VIIRS uses the class it falls in) or a class word (MODIS uses the class floor).
  */
+const OPTION_NAMES = ["clusterKm", "clusterHours", "minConfidence", "landTypeMinConfidence", "badRows", "countySeatKm"];
+
 export function readHotspotOptions(options: Readonly<Record<string, unknown>> = {}): HotspotOptions {
+  // A misspelt option would otherwise be silently ignored (clusterKM for clusterKm).
+  const unknown = Object.keys(options).find((name) => !OPTION_NAMES.includes(name));
+  if (unknown !== undefined) throw bad(unknown, `not an option of forestry.hotspots (${OPTION_NAMES.join(", ")})`);
   const { clusterKm, clusterHours, minConfidence, landTypeMinConfidence, badRows, countySeatKm } = options;
   if (badRows !== undefined && badRows !== "skip" && badRows !== "refuse")
     throw bad("badRows", `"${String(badRows)}": skip or refuse`);

@@ -77,6 +77,15 @@ export const forestryHotspotsAdapter = defineAdapter({
       return body.ok ? { ...body, charset: input.charset } : body;
     }),
   encode: (message: Envelope, _ctx?: EncodeContext) => writeHotspots([message]),
+  checkOptions: (options: Readonly<Record<string, unknown>>) => {
+    try {
+      readHotspotOptions(options);
+      return undefined;
+    } catch (error) {
+      if (AdapterError.is(error)) return error;
+      throw error;
+    }
+  },
 });
 
 /** Several candidate fires → one FIRMS CSV (their hotspots, for a GIS or a FIRMS-reading tool). */

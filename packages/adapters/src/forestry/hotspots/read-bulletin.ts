@@ -5,6 +5,7 @@ import { decodeText } from "../../kit/charset.js";
 import { readTime } from "../../kit/time.js";
 import { readCsv } from "../../public-security/cad110/csv.js";
 import {
+  BULLETIN_COLUMNS,
   BULLETIN_REQUIRED,
   type BulletinField,
   bulletinFieldOf,
@@ -13,13 +14,15 @@ import {
   verificationOf,
 } from "./bulletin-words.js";
 import { hotspotIssue } from "./hotspot-issues.js";
-import type { ConfidenceClass, Hotspot } from "./hotspot-row.js";
+import { type ConfidenceClass, compareText, type Hotspot } from "./hotspot-row.js";
 import { type BadRowPolicy, finishSkipping, type HotspotReading, skipOrRefuse } from "./read-hotspots.js";
 
 /** The label of the layout in sourceFormat and in a fire's extension. */
 export const BULLETIN_LAYOUT = "卫星林火监测热点通报";
 
 // JSON bulletins come as an array of records or an object holding one under a key such as these.
+const MAX_JSON_KEYS = 256;
+const BULLETIN_FIELD_ORDER = Object.keys(BULLETIN_COLUMNS);
 const LIST_KEYS = ["热点", "热点列表", "热点信息", "hotspots", "data", "records", "rows", "list"];
 
 const badValue = (field: string, value: string, detail: string, position: SourcePosition) =>
@@ -32,8 +35,8 @@ const DMS =
 /** Degrees from a bulletin's 经度/纬度 cell, or undefined when it is not a coordinate. */
 export function readDegrees(text: string, axis: "lat" | "lon"): number | undefined {
   const trimmed = text.trim();
-  const plain = Number(trimmed);
-  if (trimmed !== "" && Number.isFinite(plain)) return plain;
+  // Decimal only: Number() would also take 0x50 and 1e2.
+  if (/^[+-]?\d+(?:\.\d+)?$/.test(trimmed)) return Number(trimmed);
   const m = DMS.exec(trimmed);
   if (!m) return undefined;
   const [minutes, seconds] = [Number(m[3] ?? 0), Number(m[4] ?? 0)];
@@ -174,9 +177,24 @@ function fromJson(value: unknown): Table | AdapterError {
     return new AdapterError("EIX_ADAPTER_WRONG_FORMAT", {
       detail: "not a hotspot bulletin: expected an array of hotspot records, or an object holding one",
     });
-  const columns: string[] = [];
+  const keys = new Set<string>();
   for (const record of list as Record<string, unknown>[])
-    for (const key of Object.keys(record)) if (!columns.includes(key)) columns.push(key);
+    for (const key of Object.keys(record)) {
+      keys.add(key);
+      // Every record is spread over every key: a bulletin has a dozen; thousands are an attack.
+      if (keys.size > MAX_JSON_KEYS)
+        return new AdapterError("EIX_ADAPTER_TOO_LARGE", {
+          value: "distinct keys of the hotspot records",
+          limit: String(MAX_JSON_KEYS),
+        });
+    }
+  // The bulletin's fields in their order, then any others by name: the records' order and the
+  // order of their keys do not change the columns, so the same hotspots give the same messages.
+  const rank = (key: string) => {
+    const field = bulletinFieldOf(key);
+    return field === undefined ? Number.MAX_SAFE_INTEGER : BULLETIN_FIELD_ORDER.indexOf(field);
+  };
+  const columns = [...keys].sort((a, b) => rank(a) - rank(b) || compareText(a, b));
   const rows = (list as Record<string, unknown>[]).map((record) => ({ cells: columns.map((c) => cellText(record[c])) }));
   return { columns, rows };
 }

@@ -1,3 +1,5 @@
+import { BULLETIN_REQUIRED, bulletinFieldOf } from "./bulletin-words.js";
+
 const HEAD_BYTES = 1024;
 const latin1 = new TextDecoder("latin1");
 const utf8 = new TextDecoder("utf-8");
@@ -24,10 +26,24 @@ export function hotspotLayoutOf(bytes: Uint8Array): "firms" | "bulletin" | undef
   // The head may end inside a character: both decoders replace rather than throw.
   const start = bytes.subarray(0, HEAD_BYTES);
   for (const decoder of [utf8, gb18030]) {
-    const text = decoder.decode(start);
+    const text = decoder.decode(start).replace(/^\uFEFF/, "");
     if (BULLETIN_MARKS.every((mark) => text.includes(mark))) return "bulletin";
+    if (isBulletinHeader(text.split(/\r?\n|\r/, 1)[0] ?? "")) return "bulletin";
   }
   return undefined;
+}
+
+/**
+ * A CSV header naming a bulletin's required fields (热点编号 or 编号, 观测时间 or 监测时间, 经度,
+ * 纬度, in any of their spellings), at least one in Chinese: English names alone (id, lon, lat)
+ * would claim any CSV of points.
+ */
+function isBulletinHeader(line: string): boolean {
+  const cells = line.split(",").map((cell) => cell.trim().replace(/^"|"$/g, ""));
+  const fields = new Set(cells.map(bulletinFieldOf));
+  return (
+    BULLETIN_REQUIRED.every((field) => fields.has(field)) && cells.some((cell) => bulletinFieldOf(cell) && /[^ -~]/.test(cell))
+  );
 }
 
 /**

@@ -68,6 +68,15 @@ export const publicSecurityCad110Adapter = defineAdapter({
     const options = readCad110Options(ctx?.options ?? {});
     return writeCad110Records([canonicalToRecord(message, options.datum)], shapeOf(ctx?.options?.shape), ctx?.options?.charset);
   },
+  checkOptions: (options: Readonly<Record<string, unknown>>) => {
+    try {
+      readCad110Options(options);
+      return undefined;
+    } catch (error) {
+      if (AdapterError.is(error)) return error;
+      throw error;
+    }
+  },
 });
 
 /** Several incidents → one payload of records (a batch for a legacy display system). */
