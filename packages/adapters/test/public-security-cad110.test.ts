@@ -518,3 +518,30 @@ describe("message ids: a resend is the same message, a changed record a new one"
     expect(idOf(csv("20"))).toMatch(/^110-3301062026031400999-[0-9a-f]{12}$/);
   });
 });
+
+describe("案件状态 (AJZT): a record that closes the case is marked to conclude its chain", () => {
+  const header = "JJDBH,XZQHBH,BJSJ,BJLX,SFDZ,BJNR,AJZT";
+  const withStatus = (status: string) =>
+    utf8(`${header}\r\n3301060001,330106,2026-03-14 21:05:33,400100,文三路7幢,厨房起火,${status}\r\n`);
+  const eix = (result: DecodeResult) => incidents(result)[0]?.payload.extensions?.eix;
+
+  test("closing words by default; a system's own codes by the closedStatuses option", () => {
+    expect(eix(adapter.decode(withStatus("已结案"), {}))).toEqual({
+      placement: "follow-up",
+      concludes: true,
+    });
+    expect(eix(adapter.decode(withStatus("处置中"), {}))).toEqual({ placement: "follow-up" });
+    expect(eix(adapter.decode(withStatus("40"), {}))).toEqual({ placement: "follow-up" });
+    const coded = { options: { closedStatuses: ["40", "90"] } };
+    expect(eix(adapter.decode(withStatus("40"), coded))).toEqual({ placement: "follow-up", concludes: true });
+    // The option replaces the words: this system writes codes only.
+    expect(eix(adapter.decode(withStatus("结案"), coded))).toEqual({ placement: "follow-up" });
+  });
+
+  test("closedStatuses must be a list of text; checkOptions says so before any record", () => {
+    expect(adapter.checkOptions({ closedStatuses: "40" })?.messages.en).toContain("options.closedStatuses");
+    expect(adapter.checkOptions({ closedStatuses: [40] })?.code).toBe("EIX_ADAPTER_BAD_VALUE");
+    expect(adapter.checkOptions({ closedStatuses: ["40"], datum: "gcj02" })).toBeUndefined();
+    expect(adapter.checkOptions({ datum: "mars" })?.messages.en).toContain("options.datum");
+  });
+});

@@ -22,9 +22,12 @@ function record(injured: number, status: string, text = "厨房起火，有人�
   return new TextEncoder().encode(`${HEADER}\r\n${row}\r\n`);
 }
 
+// This source's 110 system writes 案件状态 as codes: 40 closes the case (结案).
+const options = { closedStatuses: ["40"] };
+
 function decode(...payloads: Uint8Array[]): Incident[] {
   return payloads.flatMap((bytes) => {
-    const result = publicSecurityCad110Adapter.decode(bytes, {});
+    const result = publicSecurityCad110Adapter.decode(bytes, { options });
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
     return result.messages as Incident[];
   });
@@ -80,12 +83,23 @@ describe("110 records of one JJDBH become one report chain", () => {
     const [third, fourth] = await place(decode(record(3, "30", "1 名伤员转院"), record(3, "40", "结案")));
     expect([third?.payload.sequence, fourth?.payload.sequence]).toEqual([3, 4]);
     expect(fourth?.references).toEqual([{ id: third?.id, relation: "updates" }]);
+    // 案件状态 40 closes the case: the record is the final report (终报), and its marks are gone.
+    expect(fourth?.payload.stage).toBe("final");
+    expect(marked(fourth as Envelope)).toBeUndefined();
     expect((await store.incidentChain(INCIDENT_ID)).map((entry) => [entry.stage, entry.sequence])).toEqual([
       ["initial", 1],
       ["update", 2],
       ["update", 3],
-      ["update", 4],
+      ["final", 4],
     ]);
+  });
+
+  test("a case already closed in its first record is an initial report: a final report needs one before it", async () => {
+    const [only] = decode(record(1, "40", "结案"));
+    expect(marked(only as Envelope)).toEqual({ placement: "follow-up", concludes: true });
+    const [placed] = await place([only as Envelope]);
+    expect(placed?.payload).toMatchObject({ stage: "initial", sequence: 1 });
+    expect(marked(placed as Envelope)).toBeUndefined();
   });
 
   test("the same record sent again is left as it is: the store answers it as a duplicate", async () => {

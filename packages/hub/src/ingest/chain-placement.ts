@@ -220,13 +220,16 @@ export function isFollowUp(envelope: Envelope): boolean {
 /** The report without the placement mark: placed once, it is never placed again by the next hub. */
 function unmarked(envelope: Report["envelope"], payload: IncidentReport = envelope.payload): Envelope {
   const { eix, ...extensions } = payload.extensions ?? {};
-  const { placement: _placement, ...rest } = (eix ?? {}) as Record<string, unknown>;
+  const { placement: _placement, concludes: _concludes, ...rest } = (eix ?? {}) as Record<string, unknown>;
   const kept = Object.keys(rest).length > 0 ? { ...extensions, eix: rest } : extensions;
   const { extensions: _extensions, ...fields } = payload;
   return { ...envelope, payload: { ...fields, ...(Object.keys(kept).length > 0 ? { extensions: kept } : {}) } } as Envelope;
 }
 
-/** A follow-up as the chain's next update, naming the chain's latest report. */
+/**
+ * A follow-up as the chain's next update, naming the chain's latest report; as its final report
+ * (终报) when the adapter marked it `extensions.eix.concludes` (a 110 record whose case is closed).
+ */
 function placedFollowUp(envelope: Report["envelope"], chain: readonly Report[]): Envelope {
   const latest = chain.at(-1) as Report;
   const sequence = Math.max(1, ...chain.map((report) => report.envelope.payload.sequence)) + 1;
@@ -237,7 +240,8 @@ function placedFollowUp(envelope: Report["envelope"], chain: readonly Report[]):
       relation: "updates" as const,
     },
   ];
-  return unmarked({ ...envelope, references }, { ...envelope.payload, stage: "update", sequence });
+  const concludes = (envelope.payload.extensions?.eix as { concludes?: unknown } | undefined)?.concludes === true;
+  return unmarked({ ...envelope, references }, { ...envelope.payload, stage: concludes ? "final" : "update", sequence });
 }
 
 /** The incident ids of a payload's provisional registrations and follow-ups: the turns a fold must hold. */

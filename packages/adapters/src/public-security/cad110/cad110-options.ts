@@ -12,7 +12,15 @@ export interface Cad110Options {
   readonly levels: Readonly<Record<string, Severity>>;
   /** Charset to decode with when the source says so out of band (Content-Type). */
   readonly charset: string | undefined;
+  /** 案件状态 (AJZT) values that close the case: a hub places such a record as the final report (终报). */
+  readonly closedStatuses: ReadonlySet<string>;
 }
+
+/**
+ * AJZT values meaning the case is closed, as systems write them in words. Vendors' numeric
+ * codes differ (one system's 40 is another's 90), so those come from the source's options.
+ */
+export const DEFAULT_CLOSED_STATUSES = ["结案", "已结案", "办结", "已办结", "处置完毕", "处理完毕", "已处置完毕"];
 
 const DATUMS: Readonly<Record<string, Datum>> = { wgs84: "WGS84", gcj02: "GCJ02", bd09: "BD09" };
 const SEVERITIES = new Set(["I", "II", "III", "IV", "unknown"]);
@@ -21,7 +29,7 @@ const bad = (name: string, detail: string) => new AdapterError("EIX_ADAPTER_BAD_
 
 /** Throws EIX_ADAPTER_BAD_VALUE for an option of the wrong kind. */
 export function readCad110Options(options: Readonly<Record<string, unknown>> = {}): Cad110Options {
-  const { datum, personalData = "drop", levels = {}, charset } = options;
+  const { datum, personalData = "drop", levels = {}, charset, closedStatuses = DEFAULT_CLOSED_STATUSES } = options;
   let parsedDatum: Datum | undefined;
   if (datum !== undefined) {
     parsedDatum = typeof datum === "string" ? DATUMS[datum.toLowerCase().replace(/[-_]/g, "")] : undefined;
@@ -31,5 +39,13 @@ export function readCad110Options(options: Readonly<Record<string, unknown>> = {
   if (typeof levels !== "object" || levels === null || Object.values(levels).some((v) => !SEVERITIES.has(v as string)))
     throw bad("levels", "expected { value: I | II | III | IV | unknown }");
   if (charset !== undefined && typeof charset !== "string") throw bad("charset", "expected a charset label");
-  return { datum: parsedDatum, personalData, levels: levels as Record<string, Severity>, charset };
+  if (!Array.isArray(closedStatuses) || closedStatuses.some((status) => typeof status !== "string"))
+    throw bad("closedStatuses", 'expected a list of 案件状态 values, such as ["40", "结案"]');
+  return {
+    datum: parsedDatum,
+    personalData,
+    levels: levels as Record<string, Severity>,
+    charset,
+    closedStatuses: new Set((closedStatuses as string[]).map((status) => status.trim())),
+  };
 }

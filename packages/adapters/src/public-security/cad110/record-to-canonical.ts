@@ -197,6 +197,12 @@ function recordVersion(payload: IncidentReport): string {
   return sha256Hex(JSON.stringify(payload)).slice(0, 12);
 }
 
+/** Whether the record's 案件状态 (AJZT) closes the case. */
+function closes(record: Cad110Record, options: Cad110Options): boolean {
+  const status = record.AJZT?.trim();
+  return status !== undefined && status !== "" && options.closedStatuses.has(status);
+}
+
 export function recordToCanonical(
   record: Cad110Record,
   position: SourcePosition,
@@ -311,8 +317,12 @@ export function recordToCanonical(
     ...(Object.keys(casualties).length > 0 ? { casualties } : {}),
     ...(contacts.length > 0 ? { contacts } : {}),
     // One record of a series, decoded without history: a hub places it in the chain of its
-    // JJDBH (the first stays the initial report, later ones become updates).
-    extensions: { "public-security": extension as unknown as Record<string, unknown>, eix: { placement: "follow-up" } },
+    // JJDBH (the first stays the initial report, later ones become updates; one whose 案件状态
+    // closes the case, the final report).
+    extensions: {
+      "public-security": extension as unknown as Record<string, unknown>,
+      eix: { placement: "follow-up", ...(closes(record, options) ? { concludes: true } : {}) },
+    },
   };
   return {
     id: `110-${jjdbh}-${recordVersion(payload)}`,
