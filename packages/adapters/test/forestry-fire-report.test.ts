@@ -56,6 +56,26 @@ describe("forestry.fire-report (林火报告)", () => {
     expect(adapter.sniff(corpus("fire-report-anning-initial.json"))).toBe(0.9);
   });
 
+  test("a GB18030 report is written back in GB18030 (declared so in XML); the charset option overrides", () => {
+    const message = only(adapter.decode(corpus("fire-report-anning-final-gb18030.xml")));
+    expect(message.payload.extensions?.forestry).toMatchObject({ fireReport: { charset: "gb18030" } });
+    const bytes = adapter.encode(message);
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toThrow();
+    const text = new TextDecoder("gb18030").decode(bytes);
+    expect(text).toMatch(/^<\?xml version="1.0" encoding="GB18030"\?>/);
+    expect(text).toContain("安宁市八街街道某村后山森林火灾");
+    const again = decoded(adapter.decode(bytes));
+    expect(again.source.charset).toBe("gb18030");
+    expect(again.messages[0]?.payload).toEqual(message.payload);
+    const utf8 = adapter.encode(message, { options: { charset: "UTF-8" } });
+    expect(new TextDecoder("utf-8", { fatal: true }).decode(utf8)).toContain('encoding="UTF-8"');
+    // A UTF-8 report stays UTF-8 and records no charset.
+    const fromJson = only(adapter.decode(corpus("fire-report-anning-initial.json")));
+    expect(JSON.stringify(fromJson.payload.extensions)).not.toContain("charset");
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(adapter.encode(fromJson))).not.toThrow();
+    expect(() => adapter.encode(message, { options: { charset: "big5" } })).toThrow(/big5/);
+  });
+
   test("a GB18030 XML report of an extinguished fire (扑灭) that references the last one is final (终报)", () => {
     const bytes = corpus("fire-report-anning-final-gb18030.xml");
     expect(adapter.sniff(bytes)).toBe(0.9);

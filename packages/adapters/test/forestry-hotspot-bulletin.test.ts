@@ -702,3 +702,19 @@ describe("forestry.hotspots bulletin: hostile and unusual input", () => {
     expect(readDegrees("+53.1", "lat")).toBe(53.1);
   });
 });
+
+describe("forestry.hotspots bulletin: written back in its charset", () => {
+  test("a GB18030 bulletin's fires encode as GB18030 and decode back the same; a UTF-8 one stays UTF-8", () => {
+    const result = decoded(forestryHotspotsAdapter.decode(corpus(YUNNAN), ctx));
+    const fire = result.messages[0] as Envelope;
+    expect(bulletin(fire).charset).toBe("gb18030");
+    const bytes = forestryHotspotsAdapter.encode(fire);
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toThrow();
+    expect(new TextDecoder("gb18030").decode(bytes)).toContain("热点编号");
+    const again = decoded(forestryHotspotsAdapter.decode(bytes, ctx));
+    expect(again.messages.find((m) => m.id === fire.id)).toEqual(fire);
+    const utf8 = decoded(forestryHotspotsAdapter.decode(corpus(DAXINGANLING), ctx)).messages[0] as Envelope;
+    expect(bulletin(utf8).charset).toBeUndefined();
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(forestryHotspotsAdapter.encode(utf8))).not.toThrow();
+  });
+});

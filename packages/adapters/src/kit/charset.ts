@@ -1,3 +1,4 @@
+import iconv from "iconv-lite";
 import type { AdapterIssue } from "../contract.js";
 import { AdapterError, adapterMessage } from "../errors.js";
 
@@ -126,4 +127,22 @@ export function decodeText(bytes: Uint8Array, options: { declared?: string; xml?
     ok: false,
     error: new AdapterError("EIX_CHARSET_INVALID", { value: "UTF-8 or GB18030", detail: "no declaration and neither decodes" }),
   };
+}
+
+/** Bytes in a legacy charset, for encoders that write what the source wrote. */
+export interface CharsetEncoder {
+  /** The label to declare (an XML declaration, Content-Type). */
+  readonly label: "UTF-8" | "GB18030";
+  encode(text: string): Uint8Array;
+}
+
+/**
+ * The encoder for a charset label: UTF-8 (the default) or GB18030 (GBK and GB2312 write as
+ * GB18030, their superset). Another label is EIX_CHARSET_UNSUPPORTED.
+ */
+export function charsetEncoder(label: unknown = "utf-8"): CharsetEncoder {
+  const charset = typeof label === "string" ? normalizeCharset(label) : undefined;
+  if (charset === "utf-8") return { label: "UTF-8", encode: (text) => new TextEncoder().encode(text) };
+  if (charset === "gb18030") return { label: "GB18030", encode: (text) => new Uint8Array(iconv.encode(text, "gb18030")) };
+  throw new AdapterError("EIX_CHARSET_UNSUPPORTED", { value: String(label) });
 }

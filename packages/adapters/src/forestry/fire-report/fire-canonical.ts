@@ -19,6 +19,8 @@ export interface FireReportExtension {
     readonly reportingUnit: FireReport["reportingUnit"];
     /** The format the report came in; encode writes it back the same way. */
     readonly format: "json" | "xml";
+    /** The charset it came in when not UTF-8 (a GB18030 system gets GB18030 back). */
+    readonly charset?: "gb18030";
   };
 }
 
@@ -39,7 +41,12 @@ export function severityIssues(report: FireReport): AdapterIssue[] {
 }
 
 /** The forest-fire report → a canonical incident of the forestry department, graded by article 40. */
-export function fireToCanonical(report: FireReport, format: "json" | "xml", sender: Unit | undefined): Envelope {
+export function fireToCanonical(
+  report: FireReport,
+  format: "json" | "xml",
+  sender: Unit | undefined,
+  charset = "utf-8",
+): Envelope {
   const grade = gradeForestFire(report);
   const { place } = report;
   const extension: FireReportExtension = {
@@ -52,6 +59,7 @@ export function fireToCanonical(report: FireReport, format: "json" | "xml", send
       ...present("reportedSeverity", report.severity),
       reportingUnit: report.reportingUnit,
       format,
+      ...(charset === "gb18030" ? { charset } : {}),
     },
   };
   const payload: IncidentReport = {
@@ -97,7 +105,7 @@ const LEVELS = new Set(["national", "provincial", "municipal", "county", "townsh
  * A canonical incident → a forest-fire report, and the format to write it in. An incident that
  * did not come from one gets status from its stage (final → 扑灭, else 明火) and 0 ha.
  */
-export function canonicalToFire(message: Envelope): { report: FireReport; format: "json" | "xml" } {
+export function canonicalToFire(message: Envelope): { report: FireReport; format: "json" | "xml"; charset: string } {
   if (message.kind !== "incident") throw new AdapterError("EIX_ADAPTER_UNSUPPORTED_KIND", { value: message.kind });
   const incident = message.payload;
   const ext = (incident.extensions?.forestry as Partial<FireReportExtension> | undefined)?.fireReport;
@@ -142,5 +150,5 @@ export function canonicalToFire(message: Envelope): { report: FireReport; format
       ? { reporter: { name: contact.name, ...present("phone", contact.phone), ...present("role", contact.role) } }
       : {}),
   };
-  return { report, format: ext?.format ?? "json" };
+  return { report, format: ext?.format ?? "json", charset: ext?.charset ?? "utf-8" };
 }

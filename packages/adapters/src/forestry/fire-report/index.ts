@@ -30,14 +30,14 @@ export const forestryFireReportAdapter = defineAdapter({
       if (!input.ok) return input;
       return {
         ok: true,
-        messages: [fireToCanonical(input.report, input.format, ctx.sender)],
+        messages: [fireToCanonical(input.report, input.format, ctx.sender, input.charset)],
         issues: [...input.issues, ...severityIssues(input.report)],
         sourceFormat: `forest-fire report (${input.format.toUpperCase()})`,
         charset: input.charset,
       };
     }),
   encode: (message: Envelope, ctx?: EncodeContext) => {
-    const { report, format } = canonicalToFire(message);
-    return writeFireReport(report, ctx?.options?.format ?? format);
+    const { report, format, charset } = canonicalToFire(message);
+    return writeFireReport(report, ctx?.options?.format ?? format, ctx?.options?.charset ?? charset);
   },
 });

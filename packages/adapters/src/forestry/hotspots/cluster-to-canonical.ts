@@ -23,7 +23,12 @@ export interface HotspotExtension {
   /** A NASA FIRMS CSV: MODIS or VIIRS. */
   readonly firms?: HotspotRows & { readonly instrument: string };
   /** A Chinese hotspot bulletin (卫星林火监测热点通报), CSV or JSON, and the satellites in it. */
-  readonly bulletin?: HotspotRows & { readonly form: "csv" | "json"; readonly satellites: readonly string[] };
+  readonly bulletin?: HotspotRows & {
+    readonly form: "csv" | "json";
+    readonly satellites: readonly string[];
+    /** The charset it came in when not UTF-8: a GB18030 system gets GB18030 back. */
+    readonly charset?: "gb18030";
+  };
   /** How location.regionCode was found (see region-of-fire.ts). */
   readonly region: FireRegion;
 }
@@ -88,7 +93,14 @@ export function clusterToCanonical(
   };
   const extension: HotspotExtension = {
     ...(bulletin
-      ? { bulletin: { form: table.form, satellites: distinct(hotspots.map((h) => h.instrument)), ...rows } }
+      ? {
+          bulletin: {
+            form: table.form,
+            satellites: distinct(hotspots.map((h) => h.instrument)),
+            ...(table.charset === "gb18030" ? { charset: "gb18030" as const } : {}),
+            ...rows,
+          },
+        }
       : { firms: { instrument, ...rows } }),
     region,
   };

@@ -269,7 +269,7 @@ export function readBulletin(bytes: Uint8Array, limits: { maxBytes?: number }, b
   if (allBad) return allBad;
   return {
     ok: true,
-    table: { layout: "bulletin", form, columns: table.columns, instrument: BULLETIN_LAYOUT, hotspots },
+    table: { layout: "bulletin", form, columns: table.columns, instrument: BULLETIN_LAYOUT, charset: decoded.charset, hotspots },
     charset: decoded.charset,
     issues,
   };

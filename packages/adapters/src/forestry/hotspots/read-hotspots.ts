@@ -15,6 +15,8 @@ export interface HotspotTable {
   readonly columns: readonly string[];
   /** MODIS or VIIRS for FIRMS; the bulletin's label otherwise. */
   readonly instrument: string;
+  /** The charset the payload came in (utf-8, gb18030 …). */
+  readonly charset: string;
   readonly hotspots: Hotspot[];
 }
 
@@ -219,5 +221,10 @@ export function readHotspots(
   }
   const allBad = finishSkipping(skipped, hotspots.length, issues);
   if (allBad) return allBad;
-  return { ok: true, table: { layout: "firms", form: "csv", columns, instrument, hotspots }, charset: decoded.charset, issues };
+  return {
+    ok: true,
+    table: { layout: "firms", form: "csv", columns, instrument, charset: decoded.charset, hotspots },
+    charset: decoded.charset,
+    issues,
+  };
 }

@@ -1,5 +1,6 @@
 import type { Envelope, IncidentReport } from "@eix/schema";
 import { AdapterError } from "../../errors.js";
+import { charsetEncoder } from "../../kit/charset.js";
 import { writeCsv } from "../../public-security/cad110/csv.js";
 import { bulletinFieldOf } from "./bulletin-words.js";
 import type { HotspotExtension, HotspotRows } from "./cluster-to-canonical.js";
@@ -7,13 +8,13 @@ import type { HotspotExtension, HotspotRows } from "./cluster-to-canonical.js";
 // Bulletin JSON fields written as numbers when their cell is one as JSON writes numbers.
 const NUMERIC_FIELDS = new Set(["lon", "lat", "pixels"]);
 
-function rowsOf(message: Envelope): { layout: string; rows: HotspotRows } {
+function rowsOf(message: Envelope): { layout: string; rows: HotspotRows; charset: string } {
   if (message.kind !== "incident") throw new AdapterError("EIX_ADAPTER_UNSUPPORTED_KIND", { value: message.kind });
   const forestry = (message.payload as IncidentReport).extensions?.forestry as Partial<HotspotExtension> | undefined;
   const found = forestry?.firms
-    ? { layout: "firms", rows: forestry.firms }
+    ? { layout: "firms", rows: forestry.firms, charset: "utf-8" }
     : forestry?.bulletin
-      ? { layout: `bulletin-${forestry.bulletin.form}`, rows: forestry.bulletin }
+      ? { layout: `bulletin-${forestry.bulletin.form}`, rows: forestry.bulletin, charset: forestry.bulletin.charset ?? "utf-8" }
       : undefined;
   if (!found?.rows.columns || !found.rows.hotspots)
     throw new AdapterError("EIX_ADAPTER_MISSING_FIELD", {
@@ -38,16 +39,17 @@ function writeJson(columns: readonly string[], rows: readonly (readonly string[]
 
 /**
  * Candidate fires → the hotspots they were made of (observations included), in the layout they
- * came in: FIRMS CSV, or a bulletin as CSV or JSON (UTF-8), under the first message's header.
+ * came in: FIRMS CSV, or a bulletin as CSV or JSON (in its charset: UTF-8 or GB18030), under the
+ * first message's header.
  * Only messages from a hotspot decode can be written: a fire reported by other means has no
  * hotspots to write.
  */
 export function writeHotspots(messages: readonly Envelope[]): Uint8Array {
-  let first: { layout: string; columns: readonly string[] } | undefined;
+  let first: { layout: string; columns: readonly string[]; charset: string } | undefined;
   const rows: (readonly string[])[] = [];
   for (const message of messages) {
     const found = rowsOf(message);
-    first ??= { layout: found.layout, columns: found.rows.columns };
+    first ??= { layout: found.layout, columns: found.rows.columns, charset: found.charset };
     if (found.layout !== first.layout || found.rows.columns.join(",") !== first.columns.join(","))
       throw new AdapterError("EIX_ADAPTER_BAD_VALUE", {
         value: "extensions.forestry",
@@ -57,5 +59,5 @@ export function writeHotspots(messages: readonly Envelope[]): Uint8Array {
   }
   if (!first) throw new AdapterError("EIX_ADAPTER_MISSING_FIELD", { value: "messages" });
   const text = first.layout === "bulletin-json" ? writeJson(first.columns, rows) : writeCsv([first.columns, ...rows]);
-  return new TextEncoder().encode(text);
+  return charsetEncoder(first.charset).encode(text);
 }

@@ -1,6 +1,5 @@
-import iconv from "iconv-lite";
 import { AdapterError } from "../../errors.js";
-import { normalizeCharset } from "../../kit/charset.js";
+import { charsetEncoder } from "../../kit/charset.js";
 import { escapeXml } from "../../kit/xml.js";
 import { writeCsv } from "./csv.js";
 import type { Cad110Shape } from "./read-records.js";
@@ -21,13 +20,6 @@ function columnsOf(records: readonly Cad110Record[]): string[] {
   return [...names].sort((a, b) => (known.get(a) ?? 999) - (known.get(b) ?? 999) || a.localeCompare(b));
 }
 
-function charsetOf(option: unknown): { label: string; encode: (text: string) => Uint8Array } {
-  const charset = option === undefined ? "utf-8" : typeof option === "string" ? normalizeCharset(option) : undefined;
-  if (charset === "utf-8") return { label: "UTF-8", encode: (text) => new TextEncoder().encode(text) };
-  if (charset === "gb18030") return { label: "GB18030", encode: (text) => new Uint8Array(iconv.encode(text, "gb18030")) };
-  throw new AdapterError("EIX_CHARSET_UNSUPPORTED", { value: String(option) });
-}
-
 /** Reads the `shape` encode option: xml (default), json or csv. */
 export function shapeOf(option: unknown): Cad110Shape {
   if (option === undefined) return "xml";
@@ -37,7 +29,7 @@ export function shapeOf(option: unknown): Cad110Shape {
 
 /** 110 records → bytes in one of the three shapes, UTF-8 (default) or GB18030. */
 export function writeCad110Records(records: readonly Cad110Record[], shape: Cad110Shape, charsetOption?: unknown): Uint8Array {
-  const charset = charsetOf(charsetOption);
+  const charset = charsetEncoder(charsetOption ?? "utf-8");
   const columns = columnsOf(records);
   if (shape === "json") {
     const ordered = records.map((record) =>
