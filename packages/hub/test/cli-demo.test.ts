@@ -70,6 +70,21 @@ describe("pnpm demo (the README's first command)", () => {
     expect(result.stdout).toMatch(/cn12379\/henan-11B06-blue-classified\.xml +422 +refused .*EIX_SCHEMA_CLASSIFIED_REFUSED/);
   });
 
+  test("posts three satellite passes over one fire: its initial report, then two updates joined by place and time", () => {
+    expect(result.stdout).toContain("4. Satellite hotspots: 3 passes of a hotspot bulletin");
+    const fire = "HOTSPOT-20250501T0542Z-53.10N-122.80E";
+    expect(result.stdout).toMatch(
+      new RegExp(`satellite/hotspots-2025-05-01-1342-fy3d\\.csv +202 +${fire} +initial #1 +EIX_HOTSPOT_LOW_CONFIDENCE`),
+    );
+    expect(result.stdout).toMatch(
+      new RegExp(`satellite/hotspots-2025-05-01-1520-noaa20\\.csv +202 +${fire} +update #2 +joined to a known fire`),
+    );
+    expect(result.stdout).toMatch(
+      new RegExp(`satellite/hotspots-2025-05-01-1805-fy3d\\.csv +202 +${fire} +update #3 +joined to a known fire`),
+    );
+    expect(result.stdout).toContain("✓ satellite hotspots: three passes over one fire are its initial report and two updates");
+  });
+
   test("relays through the stand-in's bad day: retries after 503 and the outage, one dead letter replayed", () => {
     const national = result.stdout.match(/^ {2}national +(\d+) +(\d+) +(\d+) +(\d+) +1 → 1$/m);
     expect(national).not.toBeNull();

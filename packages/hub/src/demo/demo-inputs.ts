@@ -6,6 +6,7 @@ import type { AdapterRegistry } from "@eix/adapters";
 import type { Unit } from "@eix/schema";
 import { readDeclaration } from "../cli/example-declaration.js";
 import { findExamples } from "../cli/example-files.js";
+import { satellitePasses } from "./demo-satellite.js";
 
 /** A message the demo posts as a department would. */
 export interface DemoPost {
@@ -14,6 +15,8 @@ export interface DemoPost {
   readonly bytes: Uint8Array;
   /** `?adapter=` for the post; canonical JSON when absent. */
   readonly adapter?: string;
+  /** Content-Type of the post; by default XML with an adapter, JSON without. */
+  readonly contentType?: string;
   /** The sending unit the message claims, when it can be read; its token is used for the post. */
   readonly sender?: Unit;
   readonly messageId?: string;
@@ -33,6 +36,8 @@ export interface DemoInputs {
   /** 12379 warning files posted as the weather bureau's system emits them; empty without the corpus. */
   readonly weather: readonly DemoPost[];
   readonly weatherDir?: string;
+  /** Three passes of a hotspot bulletin over one forest fire (demo-satellite.ts). */
+  readonly satellite: readonly DemoPost[];
 }
 
 interface EnvelopeHead {
@@ -118,5 +123,6 @@ export async function loadDemoInputs(
   }
   valid.sort((a, b) => sentTime(a) - sentTime(b) || a.name.localeCompare(b.name));
   const weather = weatherDir ? await weatherPosts(weatherDir, registry) : [];
-  return weatherDir ? { valid, invalid, weather, weatherDir } : { valid, invalid, weather };
+  const satellite = satellitePasses();
+  return weatherDir ? { valid, invalid, weather, weatherDir, satellite } : { valid, invalid, weather, satellite };
 }

@@ -38,7 +38,7 @@ export async function postMessage(hubUrl: string, post: DemoPost, token: string)
       method: "POST",
       headers: {
         authorization: `Bearer ${token}`,
-        "content-type": post.adapter ? "application/xml" : "application/json",
+        "content-type": post.contentType ?? (post.adapter ? "application/xml" : "application/json"),
       },
       body: post.bytes,
     });

@@ -27,11 +27,15 @@ const WORDS = {
     accepted: "接收",
     duplicate: "重复（原回执）",
     refusedWith: (codes: string) => `拒收 ${codes}`,
-    relayed: "4. 转发",
+    satellite: (n: number) => `4. 卫星热点：${n} 次过境的热点通报，以 forestry.hotspots 聚类为疑似火情`,
+    satelliteHeaders: ["通报", "答复", "疑似火情", "报告", "说明"],
+    stages: { initial: "初报", update: "续报", final: "终报" } as Record<string, string>,
+    joined: "按位置和时间归入已知火场",
+    relayed: "5. 转发",
     relayedHeaders: ["目的地", "投递", "已送达", "重试过", "尝试次数", "死信→重放"],
     standIn: (total: number, accepted: number, busy: number, refused: number, duplicates: number) =>
       `国家平台模拟端共收到 ${total} 次请求：接收 ${accepted}，繁忙 503 ${busy}，拒收 400 ${refused}，重复 ${duplicates}；中途中断约 1.5 秒（连接被拒）`,
-    dead: "5. 死信与重放",
+    dead: "6. 死信与重放",
     deadLine: (d: DeliveryRecord) => `投递 #${d.deliveryId} → ${d.destination}，消息 ${d.messageId}：${d.lastError ?? "-"}`,
     replayLine: (status: number, final: DeliveryRecord | undefined) =>
       `  修复后经 POST /v1/deliveries/:id/replay 重放：${status}；最终 ${final?.state ?? "?"}（共 ${final?.attempts ?? "?"} 次尝试）`,
@@ -62,11 +66,16 @@ const WORDS = {
     accepted: "accepted",
     duplicate: "duplicate (original receipt)",
     refusedWith: (codes: string) => `refused ${codes}`,
-    relayed: "4. Relayed",
+    satellite: (n: number) =>
+      `4. Satellite hotspots: ${n} passes of a hotspot bulletin, clustered into candidate fires by forestry.hotspots`,
+    satelliteHeaders: ["bulletin", "answer", "candidate fire", "report", "notes"],
+    stages: { initial: "initial", update: "update", final: "final" } as Record<string, string>,
+    joined: "joined to a known fire by place and time",
+    relayed: "5. Relayed",
     relayedHeaders: ["destination", "deliveries", "delivered", "retried", "attempts", "dead→replayed"],
     standIn: (total: number, accepted: number, busy: number, refused: number, duplicates: number) =>
       `the national stand-in got ${total} requests: ${accepted} accepted, ${busy} busy (503), ${refused} refused (400), ${duplicates} duplicates; it was down for about 1.5 s (connections refused)`,
-    dead: "5. Dead letters and replay",
+    dead: "6. Dead letters and replay",
     deadLine: (d: DeliveryRecord) =>
       `delivery #${d.deliveryId} → ${d.destination}, message ${d.messageId}: ${d.lastError ?? "-"}`,
     replayLine: (status: number, final: DeliveryRecord | undefined) =>
@@ -111,6 +120,28 @@ function weatherResult(answer: PostAnswer, language: Language): string {
   if (answer.status === 200) return w.duplicate;
   const codes = codesOf(answer, "error");
   return w.refusedWith(codes.length > 0 ? codes.join(" ") : (answer.errorCode ?? answer.failure ?? String(answer.status)));
+}
+
+function satelliteRows(run: DemoRun, language: Language, style: Style): Row[] {
+  const w = WORDS[language];
+  const rows: Row[] = [heading(w.satelliteHeaders, style)];
+  for (const answer of run.satellite) {
+    const notes = [
+      ...(answer.joined ? [w.joined] : []),
+      ...codesOf(answer, "warning").filter((code) => code !== "EIX_INGEST_FOLLOW_UP_JOINED"),
+    ];
+    const fires = answer.fires.length > 0 ? answer.fires : [undefined];
+    fires.forEach((fire, i) => {
+      rows.push([
+        i === 0 ? answer.post.name : "",
+        i === 0 ? { text: String(answer.status), paint: answer.status === 202 ? style.good : style.bad } : "",
+        fire?.incidentId ?? "-",
+        fire ? `${w.stages[fire.stage] ?? fire.stage} #${fire.sequence}` : "-",
+        i === 0 ? { text: notes.join("; "), paint: style.warn } : "",
+      ]);
+    });
+  }
+  return rows;
 }
 
 function relayRows(run: DemoRun, language: Language, style: Style): Row[] {
@@ -180,6 +211,9 @@ export function demoRunReport(run: DemoRun, language: Language, style: Style): s
     for (const answer of run.weather) rows.push([answer.post.name, String(answer.status), weatherResult(answer, language)]);
     lines.push(...renderTable(rows, { indent: "  " }));
   }
+
+  lines.push("", style.bold(w.satellite(run.satellite.length)));
+  lines.push(...renderTable(satelliteRows(run, language, style), { indent: "  " }));
 
   lines.push("", style.bold(w.relayed));
   lines.push(...renderTable(relayRows(run, language, style), { indent: "  " }));

@@ -27,6 +27,14 @@ export interface InvalidAnswer extends PostAnswer {
   readonly asDeclared: boolean;
 }
 
+/** A satellite pass as posted, and where its candidate fire landed in the store. */
+export interface SatelliteAnswer extends PostAnswer {
+  /** The stored report of each candidate fire of the pass: its incident, stage and sequence. */
+  readonly fires: readonly { readonly incidentId: string; readonly stage: string; readonly sequence: number }[];
+  /** Whether the hub joined the pass to a fire it knew under another id. */
+  readonly joined: boolean;
+}
+
 export interface ReplayStep {
   readonly delivery: DeliveryRecord;
   readonly status: number;
@@ -51,6 +59,7 @@ export interface DemoRun {
   readonly badToken: PostAnswer;
   readonly invalid: readonly InvalidAnswer[];
   readonly weather: readonly PostAnswer[];
+  readonly satellite: readonly SatelliteAnswer[];
   /** Dead letters after the first settling, before the replay. */
   readonly deadBeforeReplay: readonly DeliveryRecord[];
   readonly replays: readonly ReplayStep[];
@@ -68,7 +77,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
 /** Senders of every post that names one, each once, in order of appearance. */
 function sendersOf(inputs: DemoInputs): Unit[] {
   const seen = new Map<string, Unit>();
-  for (const post of [...inputs.valid, ...inputs.weather])
+  for (const post of [...inputs.valid, ...inputs.weather, ...inputs.satellite])
     if (post.sender && !seen.has(post.sender.unitId)) seen.set(post.sender.unitId, post.sender);
   return [...seen.values()];
 }
@@ -110,6 +119,18 @@ function inChainOrder(requests: readonly StandInRequest[]): boolean {
     last.set(request.incidentId, request.sequence);
   }
   return true;
+}
+
+/** One fire, reports 1, 2, 3, the later two joined to it. */
+function satelliteChained(passes: readonly SatelliteAnswer[]): boolean {
+  const fires = passes.flatMap((pass) => pass.fires);
+  return (
+    passes.length === 3 &&
+    passes.every((pass) => pass.status === 202) &&
+    new Set(fires.map((fire) => fire.incidentId)).size === 1 &&
+    fires.map((fire) => fire.sequence).join(",") === "1,2,3" &&
+    passes.slice(1).every((pass) => pass.joined)
+  );
 }
 
 function check(ok: boolean, zh: string, en: string): DemoCheck {
@@ -157,6 +178,11 @@ function scenarioChecks(run: Omit<DemoRun, "checks">, poison: string | undefined
       run.settled && run.deliveries.every((d) => d.state === "delivered") && missing.length === 0,
       "最终全部投递成功，国家平台收齐所有应转发的消息",
       "in the end every delivery was delivered, and the national platform holds every message routed to it",
+    ),
+    check(
+      satelliteChained(run.satellite),
+      "卫星热点：三次过境为同一火场，初报之后两次续报（后续过境按位置和时间关联，编号不同）",
+      "satellite hotspots: three passes over one fire are its initial report and two updates (later passes joined by place and time, under other ids)",
     ),
     check(
       inChainOrder(run.national.requests),
@@ -211,6 +237,21 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
     }
     const weather: PostAnswer[] = [];
     for (const post of inputs.weather) weather.push(await postMessage(hub.url, post, tokenFor(post)));
+    // A provincial forest-fire monitoring centre posts each satellite pass as its bulletin comes.
+    const satellite: SatelliteAnswer[] = [];
+    for (const post of inputs.satellite) {
+      const answer = await postMessage(hub.url, post, tokenFor(post));
+      const fires = [];
+      for (const receipt of answer.receipts) {
+        const stored = await hub.store.getMessage(receipt.messageId, post.sender?.unitId);
+        if (stored?.envelope.kind === "incident") {
+          const { incidentId, stage, sequence } = stored.envelope.payload;
+          fires.push({ incidentId, stage, sequence });
+        }
+      }
+      const joined = answer.issues.some((issue) => issue.code === "EIX_INGEST_FOLLOW_UP_JOINED");
+      satellite.push({ ...answer, fires, joined });
+    }
 
     // The relay works through the stand-in's bad day; then the duty officer has its side fixed
     // and replays the dead letters.
@@ -235,6 +276,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
       badToken,
       invalid,
       weather,
+      satellite,
       deadBeforeReplay,
       replays,
       deliveries,
