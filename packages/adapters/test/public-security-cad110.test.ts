@@ -545,3 +545,35 @@ describe("案件状态 (AJZT): a record that closes the case is marked to conclu
     expect(adapter.checkOptions({ datum: "mars" })?.messages.en).toContain("options.datum");
   });
 });
+
+describe("关联接警单编号 (GLJJDBH): a repeat call joins the first call's incident when the source says so", () => {
+  const header = "JJDBH,GLJJDBH,XZQHBH,BJSJ,BJLX,SFDZ,BJNR";
+  const repeat = utf8(`${header}\r\n3301060002,3301060001,330106,2026-03-14 21:07:10,400100,文三路7幢,楼道有烟\r\n`);
+  const linked = { options: { linkedRecords: "same-incident" } };
+
+  test("separate by default; same-incident takes the linked record's incident and keeps its own number", () => {
+    expect(incidents(adapter.decode(repeat, {}))[0]?.payload.incidentId).toBe("110-3301060002");
+    const [message] = incidents(adapter.decode(repeat, linked));
+    expect(message?.payload.incidentId).toBe("110-3301060001");
+    expect(message?.id).toMatch(/^110-3301060002-/);
+    expect(message?.payload.extensions?.["public-security"]).toMatchObject({
+      cad110: { recordNumber: "3301060002", fields: { GLJJDBH: "3301060001" } },
+    });
+  });
+
+  test("encode writes the record's own JJDBH and its link back; decode → encode → decode is stable", () => {
+    const [message] = incidents(adapter.decode(repeat, linked));
+    const bytes = adapter.encode(message as Envelope, { options: { shape: "csv" } });
+    const text = new TextDecoder().decode(bytes);
+    expect(text).toContain("3301060002");
+    expect(text).toContain("3301060001");
+    const [again] = incidents(adapter.decode(bytes, linked));
+    expect(withoutProvenance(again as Envelope)).toEqual(withoutProvenance(message as Envelope));
+  });
+
+  test("a record linked to itself stays its own incident; linkedRecords is checked", () => {
+    const self = utf8(`${header}\r\n3301060003,3301060003,330106,2026-03-14 21:07:10,400100,文三路7幢,楼道有烟\r\n`);
+    expect(incidents(adapter.decode(self, linked))[0]?.payload.incidentId).toBe("110-3301060003");
+    expect(adapter.checkOptions({ linkedRecords: "merge" })?.messages.en).toContain("options.linkedRecords");
+  });
+});

@@ -117,4 +117,15 @@ describe("110 records of one JJDBH become one report chain", () => {
     expect(result?.ok && result.receipt.duplicate).toBe(true);
     expect(await store.incidentChain(INCIDENT_ID)).toHaveLength(1);
   });
+
+  test("with linkedRecords same-incident, a repeat call (GLJJDBH) is the next update of the first call's chain", async () => {
+    const [first] = await place(decode(record(0, "10")));
+    const repeatRow = `3301062026031400778,${JJDBH},330106,2026-03-14 08:03:00,2026-03-14 07:58:00,400100,西湖区文三路 1 号,又一名群众报警：浓烟从三楼冒出,0,10`;
+    const bytes = new TextEncoder().encode(`JJDBH,GLJJDBH,XZQHBH,BJSJ,AFSJ,BJLX,SFDZ,BJNR,SSRS,AJZT\r\n${repeatRow}\r\n`);
+    const result = publicSecurityCad110Adapter.decode(bytes, { options: { linkedRecords: "same-incident" } });
+    if (!result.ok) throw new Error(result.error.message);
+    const [repeat] = await place(result.messages);
+    expect(repeat?.payload).toMatchObject({ incidentId: INCIDENT_ID, stage: "update", sequence: 2 });
+    expect(repeat?.references).toEqual([{ id: first?.id, relation: "updates" }]);
+  });
 });

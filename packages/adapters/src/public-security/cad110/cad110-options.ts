@@ -14,6 +14,11 @@ export interface Cad110Options {
   readonly charset: string | undefined;
   /** 案件状态 (AJZT) values that close the case: a hub places such a record as the final report (终报). */
   readonly closedStatuses: ReadonlySet<string>;
+  /**
+   * What 关联接警单编号 (GLJJDBH) means: "separate" (default) keeps each record its own incident;
+   * "same-incident" makes a linked record (a repeat call) a follow-up of the incident it links to.
+   */
+  readonly linkedRecords: "separate" | "same-incident";
 }
 
 /**
@@ -29,7 +34,14 @@ const bad = (name: string, detail: string) => new AdapterError("EIX_ADAPTER_BAD_
 
 /** Throws EIX_ADAPTER_BAD_VALUE for an option of the wrong kind. */
 export function readCad110Options(options: Readonly<Record<string, unknown>> = {}): Cad110Options {
-  const { datum, personalData = "drop", levels = {}, charset, closedStatuses = DEFAULT_CLOSED_STATUSES } = options;
+  const {
+    datum,
+    personalData = "drop",
+    levels = {},
+    charset,
+    closedStatuses = DEFAULT_CLOSED_STATUSES,
+    linkedRecords = "separate",
+  } = options;
   let parsedDatum: Datum | undefined;
   if (datum !== undefined) {
     parsedDatum = typeof datum === "string" ? DATUMS[datum.toLowerCase().replace(/[-_]/g, "")] : undefined;
@@ -39,6 +51,8 @@ export function readCad110Options(options: Readonly<Record<string, unknown>> = {
   if (typeof levels !== "object" || levels === null || Object.values(levels).some((v) => !SEVERITIES.has(v as string)))
     throw bad("levels", "expected { value: I | II | III | IV | unknown }");
   if (charset !== undefined && typeof charset !== "string") throw bad("charset", "expected a charset label");
+  if (linkedRecords !== "separate" && linkedRecords !== "same-incident")
+    throw bad("linkedRecords", `"${String(linkedRecords)}": separate or same-incident`);
   if (!Array.isArray(closedStatuses) || closedStatuses.some((status) => typeof status !== "string"))
     throw bad("closedStatuses", 'expected a list of 案件状态 values, such as ["40", "结案"]');
   return {
@@ -47,5 +61,6 @@ export function readCad110Options(options: Readonly<Record<string, unknown>> = {
     levels: levels as Record<string, Severity>,
     charset,
     closedStatuses: new Set((closedStatuses as string[]).map((status) => status.trim())),
+    linkedRecords,
   };
 }

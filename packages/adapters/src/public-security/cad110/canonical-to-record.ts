@@ -43,7 +43,7 @@ export function canonicalToRecord(message: Envelope, datum: Datum | undefined): 
     record.JJDWBH = message.sender.unitId;
     record.JJDWMC = message.sender.name;
   }
-  set("JJDBH", report.incidentId.replace(/^110-/, ""));
+  set("JJDBH", extension?.recordNumber ?? report.incidentId.replace(/^110-/, ""));
   const discovered = report.discoveredAt ?? report.occurredAt;
   set("BJSJ", toBeijingLocal(discovered));
   set("AFSJ", toBeijingLocal(report.occurredAt));

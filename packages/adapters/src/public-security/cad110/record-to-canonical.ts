@@ -19,6 +19,8 @@ export interface Cad110Extension {
     readonly datum?: Datum;
     /** 报警类型 the event type came from, when it came from the code table. */
     readonly callType?: { readonly code: string; readonly name: string };
+    /** The record's own JJDBH, when it joined the incident of the record it links to (GLJJDBH). */
+    readonly recordNumber?: string;
   };
 }
 
@@ -218,6 +220,15 @@ export function recordToCanonical(
       { value: "JJDBH", detail: "expected 1–100 printable ASCII characters" },
       { position: r.at("JJDBH") },
     );
+  // A repeat call linked to the first (关联接警单编号), with linkedRecords "same-incident": one
+  // incident, the first call's, of which this record is a follow-up.
+  const linked =
+    options.linkedRecords === "same-incident" && record.GLJJDBH !== undefined && RECORD_ID.test(record.GLJJDBH)
+      ? record.GLJJDBH !== jjdbh
+        ? record.GLJJDBH
+        : undefined
+      : undefined;
+  const incidentNumber = linked ?? jjdbh;
   const callType = lookupCallType(record.BJLX, record.BJXL);
   const sjlx = record.SJLX;
   if (sjlx !== undefined && !EVENT_TYPE.test(sjlx))
@@ -298,12 +309,13 @@ export function recordToCanonical(
       fields,
       ...(point && options.datum ? { datum: options.datum } : {}),
       ...(callType && sjlx === undefined ? { callType: { code: callType.code, name: callType.name } } : {}),
+      ...(linked ? { recordNumber: jjdbh } : {}),
     },
   };
   const contacts = contactOf(record, options);
   const label = callType?.eventType === eventType ? callType.name : eventType;
   const payload: IncidentReport = {
-    incidentId: `110-${jjdbh}`,
+    incidentId: `110-${incidentNumber}`,
     stage: "initial",
     sequence: 1,
     title: `${label}：${address?.text ?? jjdbh}`.slice(0, 300),
