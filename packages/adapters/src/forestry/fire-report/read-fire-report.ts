@@ -1,9 +1,7 @@
-import { parseJsonInput } from "@eix/schema";
 import type { AdapterIssue } from "../../contract.js";
 import { AdapterError } from "../../errors.js";
-import { decodeText } from "../../kit/charset.js";
-import { FieldReader, type Tree, treeOf } from "../../kit/report-fields.js";
-import { DEFAULT_MAX_XML_BYTES, readXmlBytes } from "../../kit/xml-input.js";
+import { FieldReader, type Tree } from "../../kit/report-fields.js";
+import { readReportTree } from "../../kit/report-input.js";
 import { fireReportIssue } from "./fire-report-errors.js";
 import {
   DEFAULT_FOREST_FIRE_EVENT_TYPE,
@@ -122,56 +120,14 @@ function readReport(tree: Tree, issues: AdapterIssue[]): FireReport {
   };
 }
 
-function firstByte(bytes: Uint8Array): number | undefined {
-  let head = 0;
-  while (head < bytes.length && head < 64 && [0x20, 0x0a, 0x0d, 0x09, 0xef, 0xbb, 0xbf].includes(bytes[head] ?? -1)) head++;
-  return bytes[head];
-}
-
 /**
  * Bytes → a forest-fire report: XML `<forestFireReport>` through the kit's hardened parser, or a
  * JSON object; UTF-8, or GB18030 detected by the kit. Field names are the same in both.
  */
 export function readFireReport(bytes: Uint8Array, limits: { maxBytes?: number } = {}): FireInput {
-  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_XML_BYTES;
-  if (bytes.byteLength > maxBytes)
-    return {
-      ok: false,
-      error: new AdapterError("EIX_ADAPTER_TOO_LARGE", { value: String(bytes.byteLength), limit: String(maxBytes) }),
-      issues: [],
-    };
-  const issues: AdapterIssue[] = [];
-  let tree: Tree;
-  let format: "json" | "xml";
-  let charset: string;
-  if (firstByte(bytes) === 0x3c) {
-    const input = readXmlBytes(bytes, limits);
-    if (!input.ok) return input;
-    issues.push(...input.issues);
-    if (input.root.name !== FIRE_XML_ROOT)
-      return {
-        ok: false,
-        error: new AdapterError("EIX_ADAPTER_WRONG_FORMAT", {
-          detail: `root element <${input.root.qname}>, expected <${FIRE_XML_ROOT}>`,
-        }),
-        issues,
-      };
-    tree = treeOf(input.root);
-    format = "xml";
-    charset = input.charset;
-  } else {
-    const decoded = decodeText(bytes);
-    if (!decoded.ok) return { ok: false, error: decoded.error, issues };
-    issues.push(...decoded.issues);
-    const parsed = parseJsonInput(new TextEncoder().encode(decoded.text), limits);
-    if (!parsed.ok)
-      return { ok: false, error: new AdapterError("EIX_ADAPTER_WRONG_FORMAT", { detail: parsed.issue.message.en }), issues };
-    if (typeof parsed.value !== "object" || parsed.value === null || Array.isArray(parsed.value))
-      return { ok: false, error: new AdapterError("EIX_ADAPTER_WRONG_FORMAT", { detail: "expected a JSON object" }), issues };
-    tree = parsed.value as Tree;
-    format = "json";
-    charset = decoded.charset;
-  }
+  const input = readReportTree(bytes, FIRE_XML_ROOT, limits);
+  if (!input.ok) return input;
+  const { tree, format, charset, issues } = input;
   try {
     return { ok: true, report: readReport(tree, issues), format, charset, issues };
   } catch (error) {

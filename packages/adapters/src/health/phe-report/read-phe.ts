@@ -1,9 +1,7 @@
-import { parseJsonInput } from "@eix/schema";
 import type { AdapterIssue } from "../../contract.js";
 import { AdapterError } from "../../errors.js";
-import { decodeText } from "../../kit/charset.js";
-import { FieldReader, type Tree, treeOf } from "../../kit/report-fields.js";
-import { DEFAULT_MAX_XML_BYTES, readXmlBytes } from "../../kit/xml-input.js";
+import { FieldReader, type Tree } from "../../kit/report-fields.js";
+import { readReportTree } from "../../kit/report-input.js";
 import { LEVEL_LABELS, type PheReport, REPORT_KIND_LABELS } from "./phe-model.js";
 
 /** The XML root element of an event report. */
@@ -86,62 +84,9 @@ function readReport(tree: Tree, issues: AdapterIssue[]): PheReport {
  * JSON pointer of the field.
  */
 export function readPheReport(bytes: Uint8Array, limits: { maxBytes?: number } = {}): PheInput {
-  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_XML_BYTES;
-  if (bytes.byteLength > maxBytes)
-    return {
-      ok: false,
-      error: new AdapterError("EIX_ADAPTER_TOO_LARGE", { value: String(bytes.byteLength), limit: String(maxBytes) }),
-      issues: [],
-    };
-  let head = 0;
-  while (
-    head < bytes.length &&
-    head < 64 &&
-    (bytes[head] === 0x20 ||
-      bytes[head] === 0x0a ||
-      bytes[head] === 0x0d ||
-      bytes[head] === 0x09 ||
-      bytes[head] === 0xef ||
-      bytes[head] === 0xbb ||
-      bytes[head] === 0xbf)
-  )
-    head++;
-  const issues: AdapterIssue[] = [];
-  let tree: Tree;
-  let format: "json" | "xml";
-  let charset: string;
-  if (bytes[head] === 0x3c) {
-    const input = readXmlBytes(bytes, limits);
-    if (!input.ok) return input;
-    if (input.root.name !== PHE_XML_ROOT)
-      return {
-        ok: false,
-        error: new AdapterError("EIX_ADAPTER_WRONG_FORMAT", {
-          detail: `root element <${input.root.qname}>, expected <${PHE_XML_ROOT}>`,
-        }),
-        issues: input.issues,
-      };
-    issues.push(...input.issues);
-    tree = treeOf(input.root);
-    format = "xml";
-    charset = input.charset;
-  } else {
-    const decoded = decodeText(bytes);
-    if (!decoded.ok) return { ok: false, error: decoded.error, issues };
-    issues.push(...decoded.issues);
-    const parsed = parseJsonInput(new TextEncoder().encode(decoded.text), limits);
-    if (!parsed.ok)
-      return {
-        ok: false,
-        error: new AdapterError("EIX_ADAPTER_WRONG_FORMAT", { detail: parsed.issue.message.en }),
-        issues,
-      };
-    if (typeof parsed.value !== "object" || parsed.value === null || Array.isArray(parsed.value))
-      return { ok: false, error: new AdapterError("EIX_ADAPTER_WRONG_FORMAT", { detail: "expected a JSON object" }), issues };
-    tree = parsed.value as Tree;
-    format = "json";
-    charset = decoded.charset;
-  }
+  const input = readReportTree(bytes, PHE_XML_ROOT, limits);
+  if (!input.ok) return input;
+  const { tree, format, charset, issues } = input;
   try {
     return { ok: true, report: readReport(tree, issues), format, charset, issues };
   } catch (error) {
