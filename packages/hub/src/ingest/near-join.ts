@@ -1,6 +1,6 @@
 import { distanceKm } from "@eix/adapters";
 import type { Envelope } from "@eix/schema";
-import { type NearPoint, nearMarkOf } from "../store/near-footprint.js";
+import { type NearPoint, nearMarkOf, spanOf } from "../store/near-footprint.js";
 import type { Store } from "../store/store.js";
 import type { IncidentChainEntry } from "../store/store-records.js";
 import { isFollowUp } from "./chain-placement.js";
@@ -28,20 +28,6 @@ export function mayJoin(envelope: Envelope): envelope is IncidentEnvelope {
 // Degrees per km are overestimated by a tenth, so boxes and cells are never narrower than the
 // reach (a great circle is shorter than the parallel between the same points).
 const KM_PER_DEGREE = 111.195 / 1.1;
-
-/** The points' span: loops, not Math.min(...points), which fails on very long arguments lists. */
-function spanOf(points: readonly NearPoint[]) {
-  const span = { south: 90, north: -90, west: 180, east: -180, from: Infinity, to: -Infinity };
-  for (const { lat, lon, at } of points) {
-    span.south = Math.min(span.south, lat);
-    span.north = Math.max(span.north, lat);
-    span.west = Math.min(span.west, lon);
-    span.east = Math.max(span.east, lon);
-    span.from = Math.min(span.from, at);
-    span.to = Math.max(span.to, at);
-  }
-  return span;
-}
 
 /** Degrees of longitude `km` spans at the widest latitude of a band; all of them near the poles. */
 function lonDegrees(km: number, south: number, north: number): number {

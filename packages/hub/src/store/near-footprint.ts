@@ -62,27 +62,33 @@ export function nearMarkOf(envelope: unknown): { km: number; hours: number; poin
   return footprintOf(read) ? { km, hours, points: read } : undefined;
 }
 
+/** The time span (ms) and the box of points, longitudes taken as they are. */
+export function spanOf(points: readonly NearPoint[]) {
+  const span = { from: Infinity, to: -Infinity, south: 90, north: -90, west: 180, east: -180 };
+  for (const { lat, lon, at } of points) {
+    span.from = Math.min(span.from, at);
+    span.to = Math.max(span.to, at);
+    span.south = Math.min(span.south, lat);
+    span.north = Math.max(span.north, lat);
+    span.west = Math.min(span.west, lon);
+    span.east = Math.max(span.east, lon);
+  }
+  return span;
+}
+
 /**
  * The span and box of points, or undefined past the limits. Points on both sides of the
  * antimeridian get the whole circle of longitude (the box is then a band of latitude).
  */
 function footprintOf(points: readonly NearPoint[]): NearFootprint | undefined {
-  let [from, to, south, north, west, east] = [Infinity, -Infinity, 90, -90, 180, -180];
-  let [westShifted, eastShifted] = [360, -360];
-  for (const { lat, lon, at } of points) {
-    from = Math.min(from, at);
-    to = Math.max(to, at);
-    south = Math.min(south, lat);
-    north = Math.max(north, lat);
-    west = Math.min(west, lon);
-    east = Math.max(east, lon);
-    const shifted = lon < 0 ? lon + 360 : lon;
-    westShifted = Math.min(westShifted, shifted);
-    eastShifted = Math.max(eastShifted, shifted);
-  }
+  const { from, to, south, north, west, east } = spanOf(points);
   if (to - from > MAX_SPAN_MS || north - south > MAX_EXTENT_DEGREES) return undefined;
   const across = east - west > MAX_EXTENT_DEGREES;
-  if (across && eastShifted - westShifted > MAX_EXTENT_DEGREES) return undefined;
+  // Wide as read, narrow with western longitudes taken past 180: the points straddle the antimeridian.
+  if (across) {
+    const shifted = spanOf(points.map((p) => ({ ...p, lon: p.lon < 0 ? p.lon + 360 : p.lon })));
+    if (shifted.east - shifted.west > MAX_EXTENT_DEGREES) return undefined;
+  }
   return {
     from: new Date(from),
     to: new Date(to),

@@ -2,6 +2,7 @@ import type { Envelope } from "@eix/schema";
 import { type DecodeContext, defineAdapter, type EncodeContext } from "../../contract.js";
 import { AdapterError } from "../../errors.js";
 import { runDecode } from "../../kit/decode-frame.js";
+import { optionsCheck } from "../../kit/options-check.js";
 import { DEFAULT_MAX_XML_BYTES } from "../../kit/xml-input.js";
 import { decodeHotspotTable } from "./decode-hotspots.js";
 import { readHotspotOptions } from "./hotspot-options.js";
@@ -77,15 +78,7 @@ export const forestryHotspotsAdapter = defineAdapter({
       return body.ok ? { ...body, charset: input.charset } : body;
     }),
   encode: (message: Envelope, _ctx?: EncodeContext) => writeHotspots([message]),
-  checkOptions: (options: Readonly<Record<string, unknown>>) => {
-    try {
-      readHotspotOptions(options);
-      return undefined;
-    } catch (error) {
-      if (AdapterError.is(error)) return error;
-      throw error;
-    }
-  },
+  checkOptions: optionsCheck(readHotspotOptions),
 });
 
 /** Several candidate fires → one FIRMS CSV (their hotspots, for a GIS or a FIRMS-reading tool). */

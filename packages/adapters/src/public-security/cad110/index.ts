@@ -2,6 +2,7 @@ import type { Envelope } from "@eix/schema";
 import { type DecodeContext, defineAdapter, type EncodeContext } from "../../contract.js";
 import { AdapterError } from "../../errors.js";
 import { runDecode } from "../../kit/decode-frame.js";
+import { optionsCheck } from "../../kit/options-check.js";
 import { readCad110Options } from "./cad110-options.js";
 import { canonicalToRecord } from "./canonical-to-record.js";
 import { readCad110Records } from "./read-records.js";
@@ -68,15 +69,7 @@ export const publicSecurityCad110Adapter = defineAdapter({
     const options = readCad110Options(ctx?.options ?? {});
     return writeCad110Records([canonicalToRecord(message, options.datum)], shapeOf(ctx?.options?.shape), ctx?.options?.charset);
   },
-  checkOptions: (options: Readonly<Record<string, unknown>>) => {
-    try {
-      readCad110Options(options);
-      return undefined;
-    } catch (error) {
-      if (AdapterError.is(error)) return error;
-      throw error;
-    }
-  },
+  checkOptions: optionsCheck(readCad110Options),
 });
 
 /** Several incidents → one payload of records (a batch for a legacy display system). */
